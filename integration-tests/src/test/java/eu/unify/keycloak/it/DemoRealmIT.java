@@ -1,0 +1,62 @@
+package eu.unify.keycloak.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.keycloak.representations.idm.RealmRepresentation;
+import org.keycloak.testframework.annotations.InjectRealm;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.keycloak.testframework.oauth.OAuthClient;
+import org.keycloak.testframework.oauth.annotations.InjectOAuthClient;
+import org.keycloak.testframework.realm.ManagedRealm;
+import org.keycloak.testframework.ui.annotations.InjectPage;
+import org.keycloak.testframework.ui.annotations.InjectWebDriver;
+import org.keycloak.testframework.ui.page.LoginPage;
+import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
+import org.keycloak.testsuite.util.oauth.AuthorizationEndpointResponse;
+import org.openqa.selenium.By;
+
+/**
+ * The demo realm behind the README's first command ({@code realm-export/}) imports into the real server as it is,
+ * uses the unify themes, and its demo user signs in with the documented password.
+ */
+@KeycloakIntegrationTest(config = UnifyServerConfig.class)
+class DemoRealmIT {
+
+    @InjectRealm(ref = "demo", fromJson = "/realms/unify-demo-realm.json")
+    ManagedRealm demo;
+
+    @InjectWebDriver
+    ManagedWebDriver driver;
+
+    @InjectOAuthClient(realmRef = "demo")
+    OAuthClient oauth;
+
+    @InjectPage
+    LoginPage loginPage;
+
+    @Test
+    void demoRealmIsBrandedAndSpeaksFourLanguages() {
+        RealmRepresentation realm = demo.admin().toRepresentation();
+        assertThat(realm.getRealm()).isEqualTo("unify-demo");
+        assertThat(realm.getLoginTheme()).isEqualTo("unify");
+        assertThat(realm.getEmailTheme()).isEqualTo("unify");
+        assertThat(realm.isInternationalizationEnabled()).isTrue();
+        assertThat(realm.getSupportedLocales()).containsAll(Languages.ALL);
+        assertThat(demo.admin().clients().findByClientId("unify-demo-app")).hasSize(1);
+    }
+
+    @Test
+    void demoUserSignsInOnTheBrandedPage() {
+        oauth.openLoginForm();
+        loginPage.assertCurrent();
+        assertThat(driver.findElement(By.id("unify-tagline")).getText())
+                .isEqualTo(Languages.themeMessages("login", "en").getProperty("unifyTagline"));
+
+        loginPage.fillLogin("demo", "demo-password-1");
+        loginPage.submit();
+
+        AuthorizationEndpointResponse response = oauth.parseLoginResponse();
+        assertThat(response.isSuccess()).as("signed in: %s", response.getError()).isTrue();
+    }
+}

@@ -1,0 +1,17 @@
+package eu.unify.keycloak.it;
+
+import org.keycloak.testframework.server.KeycloakServerConfig;
+import org.keycloak.testframework.server.KeycloakServerConfigBuilder;
+
+/**
+ * The one server configuration of the suite: Keycloak with the packaged Unify bundle in {@code providers/}.
+ * Every integration test class uses it, so the framework starts a single server for all of them; a class with a
+ * different configuration would cost a full server rebuild.
+ */
+public final class UnifyServerConfig implements KeycloakServerConfig {
+
+    @Override
+    public KeycloakServerConfigBuilder configure(KeycloakServerConfigBuilder config) {
+        return config.dependency("eu.unify", "unify-keycloak");
+    }
+}
