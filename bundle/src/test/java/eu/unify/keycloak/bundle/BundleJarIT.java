@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.jar.JarFile;
@@ -73,6 +76,42 @@ class BundleJarIT {
             }
         }
         assertThat(missing).as("service registrations without their class").isEmpty();
+    }
+
+    /**
+     * The bundle's classes are the ones just built, not leftovers of an earlier build (the module jars are on this
+     * test's classpath as the bundle's dependencies).
+     */
+    @Test
+    void classesAreTheOnesJustBuilt() throws IOException {
+        String bundle = Path.of(System.getProperty("unify.bundle.jar")).toAbsolutePath().toString();
+        List<String> stale = new ArrayList<>();
+        for (String name : entryNames()) {
+            if (name.endsWith(".class") && !Arrays.equals(moduleCopy(name, bundle), read(jar, name))) {
+                stale.add(name);
+            }
+        }
+        assertThat(stale).as("classes that differ from the freshly built modules").isEmpty();
+    }
+
+    /** The class as built in its module jar; Failsafe also puts the bundle itself on the classpath, so skip that. */
+    private static byte[] moduleCopy(String name, String bundlePath) throws IOException {
+        var urls = BundleJarIT.class.getClassLoader().getResources(name);
+        while (urls.hasMoreElements()) {
+            URL url = urls.nextElement();
+            if (!url.getPath().contains(bundlePath)) {
+                try (InputStream in = url.openStream()) {
+                    return in.readAllBytes();
+                }
+            }
+        }
+        return new byte[0];
+    }
+
+    private static byte[] read(JarFile jarFile, String name) throws IOException {
+        try (InputStream in = jarFile.getInputStream(jarFile.getEntry(name))) {
+            return in.readAllBytes();
+        }
     }
 
     @Test
