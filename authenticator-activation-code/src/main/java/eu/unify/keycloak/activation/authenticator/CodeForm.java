@@ -1,0 +1,80 @@
+package eu.unify.keycloak.activation.authenticator;
+
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.ws.rs.core.Response;
+
+import org.keycloak.forms.login.LoginFormsProvider;
+import org.keycloak.models.utils.FormMessage;
+
+import eu.unify.keycloak.activation.code.CodePolicy;
+import eu.unify.keycloak.activation.code.CodePurpose;
+
+/** Renders {@code unify-code.ftl} (this module's theme-resources) with the attributes it expects. */
+final class CodeForm {
+
+    static final String TEMPLATE = "unify-code.ftl";
+    static final String FIELD_CODE = "code";
+    static final String FIELD_RESEND = "resend";
+
+    private final CodePurpose purpose;
+    private final CodePolicy policy;
+    private final String maskedEmail;
+    private boolean resendAllowed = true;
+    private long resendInSeconds;
+    private FormMessage error;
+    private FormMessage info;
+
+    CodeForm(CodePurpose purpose, CodePolicy policy, String maskedEmail) {
+        this.purpose = purpose;
+        this.policy = policy;
+        this.maskedEmail = maskedEmail;
+    }
+
+    CodeForm resend(boolean allowed, long inSeconds) {
+        this.resendAllowed = allowed;
+        this.resendInSeconds = Math.max(0, inSeconds);
+        return this;
+    }
+
+    CodeForm error(String messageKey, Object... parameters) {
+        this.error = new FormMessage(FIELD_CODE, messageKey, parameters);
+        return this;
+    }
+
+    /** A message about the whole form (sending, throttling), not about what was typed. */
+    CodeForm pageError(String messageKey, Object... parameters) {
+        this.error = new FormMessage(null, messageKey, parameters);
+        return this;
+    }
+
+    CodeForm info(String messageKey, Object... parameters) {
+        this.info = new FormMessage(null, messageKey, parameters);
+        return this;
+    }
+
+    Response render(LoginFormsProvider form) {
+        Map<String, Object> bean = new HashMap<>();
+        bean.put("purpose", purpose.id());
+        bean.put("kind", purpose.kind().name().toLowerCase(Locale.ROOT));
+        bean.put("length", policy.length());
+        if (maskedEmail != null) {
+            bean.put("maskedEmail", maskedEmail);
+        }
+        bean.put("expiresInMinutes", policy.lifetime().toMinutes());
+        bean.put("resendAllowed", resendAllowed);
+        bean.put("resendInSeconds", resendInSeconds);
+        form.setAttribute("unifyCode", bean);
+        if (error != null && error.getField() != null) {
+            form.addError(error);
+        } else if (error != null) {
+            form.setError(error.getMessage(), error.getParameters());
+        }
+        if (info != null) {
+            form.setInfo(info.getMessage(), info.getParameters());
+        }
+        return form.createForm(TEMPLATE);
+    }
+}

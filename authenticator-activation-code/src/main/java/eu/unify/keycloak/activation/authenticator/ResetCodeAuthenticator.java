@@ -1,0 +1,272 @@
+package eu.unify.keycloak.activation.authenticator;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+
+import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.authentication.AuthenticationFlowError;
+import org.keycloak.authentication.Authenticator;
+import org.keycloak.authentication.authenticators.browser.AbstractUsernameFormAuthenticator;
+import org.keycloak.common.util.Time;
+import org.keycloak.events.Details;
+import org.keycloak.events.Errors;
+import org.keycloak.events.EventType;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.sessions.AuthenticationSessionModel;
+
+import eu.unify.keycloak.activation.code.CodeCheck;
+import eu.unify.keycloak.activation.code.CodeNormalizer;
+import eu.unify.keycloak.activation.code.CodePolicy;
+import eu.unify.keycloak.activation.code.CodePurpose;
+import eu.unify.keycloak.activation.code.ResendThrottle;
+import eu.unify.keycloak.activation.service.SessionCodeService;
+import eu.unify.keycloak.activation.service.SessionCodeService.SendResult;
+
+/**
+ * Password reset by an emailed code, in place of Keycloak's "Send Reset Email" link: the user types the code in the
+ * same browser, then the flow's next step lets them set a new password.
+ *
+ * <p>Anti-enumeration: "Choose User" lets the flow continue without a user when the address is unknown. Then this
+ * step shows exactly the same page, messages and throttle as for a real account, and takes at least the configured
+ * minimum response time either way, but sends nothing; every code typed is wrong.
+ */
+final class ResetCodeAuthenticator implements Authenticator {
+
+    static final CodePurpose PURPOSE = CodePurpose.RESET_CREDENTIALS;
+
+    private static final String NOTE_ISSUED = "unify-reset-code.issued";
+    /** Stand-in state for an unknown address: send times and wrong tries, kept only in the auth session. */
+    private static final String NOTE_STANDIN_SENDS = "unify-reset-code.standin-sends";
+    private static final String NOTE_STANDIN_ATTEMPTS = "unify-reset-code.standin-attempts";
+    private static final String DETAIL_PURPOSE = "unify_code_purpose";
+
+    @Override
+    public void authenticate(AuthenticationFlowContext context) {
+        ResetCodeConfig config = ResetCodeConfig.of(context.getAuthenticatorConfig());
+        AuthenticationSessionModel authSession = context.getAuthenticationSession();
+        // Keycloak's layout shows "Restart login" with the username only when a user is set, i.e. only for real
+        // accounts. With this note it shows what was typed instead, for known and unknown addresses alike.
+        authSession.setAuthNote(AbstractUsernameFormAuthenticator.USERNAME_HIDDEN, "true");
+        if (authSession.getAuthNote(NOTE_ISSUED) == null) {
+            authSession.setAuthNote(NOTE_ISSUED, "true");
+            context.challenge(sendAndRender(context, config));
+        } else {
+            // A page refresh: show the form again, never send again.
+            context.challenge(currentState(context, config).render(context.form()));
+        }
+    }
+
+    @Override
+    public void action(AuthenticationFlowContext context) {
+        ResetCodeConfig config = ResetCodeConfig.of(context.getAuthenticatorConfig());
+        MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
+        if (form.containsKey(CodeForm.FIELD_RESEND)) {
+            context.challenge(sendAndRender(context, config));
+            return;
+        }
+        checkCode(context, config, form.getFirst(CodeForm.FIELD_CODE));
+    }
+
+    private Response sendAndRender(AuthenticationFlowContext context, ResetCodeConfig config) {
+        long started = System.nanoTime();
+        CodePolicy policy = config.policy();
+        UserModel user = recipient(context);
+        SendResult result = user == null ? standInSend(context, policy) : realSend(context, user, policy);
+        waitUntil(started, config.minResponse());
+
+        CodeForm form = form(context, policy);
+        switch (result.status()) {
+            case SENT -> {
+                String address = maskedAddress(context);
+                form.resend(true, result.waitSeconds());
+                if (address == null) {
+                    form.info("unify-code-info-sent-no-email");
+                } else {
+                    form.info("unify-code-info-sent", address);
+                }
+            }
+            case THROTTLED -> form.resend(true, result.waitSeconds())
+                    .pageError("unify-code-error-resend-cooldown", result.waitSeconds());
+            case HOURLY_CAP -> form.resend(false, result.waitSeconds()).pageError("unify-code-error-resend-cap");
+            case SEND_FAILED -> form.resend(true, 0).pageError("unify-code-error-send-failed");
+        }
+        return form.render(context.form());
+    }
+
+    private SendResult realSend(AuthenticationFlowContext context, UserModel user, CodePolicy policy) {
+        SendResult result = service(context).send(user, PURPOSE, policy, context.getAuthenticationSession());
+        var event = context.getEvent().clone().event(EventType.SEND_RESET_PASSWORD).user(user)
+                .detail(Details.EMAIL, user.getEmail()).detail(DETAIL_PURPOSE, PURPOSE.id());
+        switch (result.status()) {
+            case SENT -> event.success();
+            case SEND_FAILED -> event.error(Errors.EMAIL_SEND_FAILED);
+            default -> event.detail("reason", result.status().name().toLowerCase(Locale.ROOT))
+                    .error(Errors.GENERIC_AUTHENTICATION_ERROR);
+        }
+        return result;
+    }
+
+    private SendResult standInSend(AuthenticationFlowContext context, CodePolicy policy) {
+        Instant now = now();
+        List<Instant> sends = standInSends(context.getAuthenticationSession());
+        ResendThrottle.Decision decision = ResendThrottle.of(policy).decide(sends, now);
+        if (!decision.allowed()) {
+            return new SendResult(decision.verdict() == ResendThrottle.Verdict.HOURLY_CAP
+                    ? SendResult.Status.HOURLY_CAP : SendResult.Status.THROTTLED, decision.waitSeconds());
+        }
+        List<Instant> updated = new ArrayList<>(ResendThrottle.recentSends(sends, now));
+        updated.add(now);
+        context.getAuthenticationSession().setAuthNote(NOTE_STANDIN_SENDS,
+                String.join(",", updated.stream().map(i -> Long.toString(i.toEpochMilli())).toList()));
+        context.getAuthenticationSession().removeAuthNote(NOTE_STANDIN_ATTEMPTS);
+        return new SendResult(SendResult.Status.SENT, policy.resendCooldown().toSeconds());
+    }
+
+    private void checkCode(AuthenticationFlowContext context, ResetCodeConfig config, String input) {
+        CodePolicy policy = config.policy();
+        UserModel user = recipient(context);
+        Optional<CodeCheck.Result> checked = user == null
+                ? standInCheck(context, policy, input)
+                : service(context).check(user, PURPOSE, policy, input);
+        CodeForm form = currentState(context, config);
+        if (checked.isEmpty()) {
+            context.challenge(form.error("unify-code-error-format", policy.length()).render(context.form()));
+            return;
+        }
+        CodeCheck.Result result = checked.get();
+        var event = context.getEvent().clone().detail(DETAIL_PURPOSE, PURPOSE.id());
+        if (user != null) {
+            event.user(user);
+        }
+        switch (result.outcome()) {
+            case VALID -> {
+                // The user read the mail sent to this address: it is verified.
+                user.setEmailVerified(true);
+                context.getAuthenticationSession().removeAuthNote(NOTE_ISSUED);
+                context.getEvent().detail(DETAIL_PURPOSE, PURPOSE.id());
+                context.success();
+            }
+            case WRONG -> {
+                event.detail("attempts_left", Integer.toString(result.attemptsLeft())).error(Errors.INVALID_CODE);
+                context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS,
+                        form.error("unify-code-error-wrong", result.attemptsLeft()).render(context.form()));
+            }
+            case EXHAUSTED -> {
+                event.detail("reason", "attempts_exhausted").error(Errors.INVALID_CODE);
+                context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS,
+                        form.error("unify-code-error-exhausted").render(context.form()));
+            }
+            case EXPIRED, NO_CODE -> {
+                event.error(Errors.EXPIRED_CODE);
+                context.challenge(form.error("unify-code-error-expired").render(context.form()));
+            }
+            case CONSUMED -> {
+                event.detail("reason", "already_used").error(Errors.INVALID_CODE);
+                context.challenge(form.error("unify-code-error-used").render(context.form()));
+            }
+        }
+    }
+
+    /** Same checks and outcomes as a real code, but nothing can match: no code was sent. */
+    private Optional<CodeCheck.Result> standInCheck(AuthenticationFlowContext context, CodePolicy policy, String input) {
+        if (CodeNormalizer.normalize(input, policy).isEmpty()) {
+            return Optional.empty();
+        }
+        AuthenticationSessionModel authSession = context.getAuthenticationSession();
+        if (standInSends(authSession).isEmpty()) {
+            return Optional.of(new CodeCheck.Result(CodeCheck.Outcome.NO_CODE, 0, Optional.empty()));
+        }
+        String note = authSession.getAuthNote(NOTE_STANDIN_ATTEMPTS);
+        int attempts = (note == null ? 0 : Integer.parseInt(note)) + 1;
+        authSession.setAuthNote(NOTE_STANDIN_ATTEMPTS, Integer.toString(Math.min(attempts, policy.maxAttempts())));
+        int left = Math.max(0, policy.maxAttempts() - attempts);
+        return Optional.of(new CodeCheck.Result(left == 0 ? CodeCheck.Outcome.EXHAUSTED : CodeCheck.Outcome.WRONG,
+                left, Optional.empty()));
+    }
+
+    /** The form as it stands, with the resend button's current countdown. */
+    private CodeForm currentState(AuthenticationFlowContext context, ResetCodeConfig config) {
+        CodePolicy policy = config.policy();
+        UserModel user = recipient(context);
+        ResendThrottle.Decision decision = user == null
+                ? ResendThrottle.of(policy).decide(standInSends(context.getAuthenticationSession()), now())
+                : service(context).throttle(user, PURPOSE, policy);
+        return form(context, policy).resend(decision.verdict() != ResendThrottle.Verdict.HOURLY_CAP,
+                decision.waitSeconds());
+    }
+
+    private CodeForm form(AuthenticationFlowContext context, CodePolicy policy) {
+        return new CodeForm(PURPOSE, policy, maskedAddress(context));
+    }
+
+    /** What the user typed, masked when it is an address: the same for known and unknown accounts. */
+    private static String maskedAddress(AuthenticationFlowContext context) {
+        return EmailMask.mask(context.getAuthenticationSession()
+                .getAuthNote(AbstractUsernameFormAuthenticator.ATTEMPTED_USERNAME));
+    }
+
+    /** The account to send to, or null when there is none that can receive a code (unknown, disabled, no email). */
+    private static UserModel recipient(AuthenticationFlowContext context) {
+        UserModel user = context.getUser();
+        if (user == null || !user.isEnabled() || user.getEmail() == null || user.getEmail().isBlank()) {
+            return null;
+        }
+        return user;
+    }
+
+    private static List<Instant> standInSends(AuthenticationSessionModel authSession) {
+        String note = authSession.getAuthNote(NOTE_STANDIN_SENDS);
+        if (note == null || note.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(note.split(",")).map(s -> Instant.ofEpochMilli(Long.parseLong(s))).toList();
+    }
+
+    private static SessionCodeService service(AuthenticationFlowContext context) {
+        return SessionCodeService.of(context.getSession(), context.getRealm());
+    }
+
+    private static void waitUntil(long startedNanos, Duration minimum) {
+        long remainingMillis = minimum.toMillis() - (System.nanoTime() - startedNanos) / 1_000_000;
+        if (remainingMillis > 0) {
+            try {
+                Thread.sleep(remainingMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static Instant now() {
+        return Instant.ofEpochMilli(Time.currentTimeMillis());
+    }
+
+    @Override
+    public boolean requiresUser() {
+        // Must run without a user too: that is how unknown addresses stay indistinguishable.
+        return false;
+    }
+
+    @Override
+    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
+        return true;
+    }
+
+    @Override
+    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
+    }
+
+    @Override
+    public void close() {
+    }
+}

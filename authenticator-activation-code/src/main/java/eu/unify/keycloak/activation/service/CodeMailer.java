@@ -1,0 +1,58 @@
+package eu.unify.keycloak.activation.service;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.keycloak.email.EmailException;
+import org.keycloak.email.EmailTemplateProvider;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.sessions.AuthenticationSessionModel;
+
+import eu.unify.keycloak.activation.code.CodePolicy;
+import eu.unify.keycloak.activation.code.CodePurpose;
+import eu.unify.keycloak.activation.code.GeneratedCode;
+
+/**
+ * Emails a code with the {@code unify-code.ftl} templates (shipped in this module's {@code theme-resources}, so they
+ * work under any email theme) in the user's language. The code goes into the mail and nowhere else.
+ */
+final class CodeMailer {
+
+    static final String TEMPLATE = "unify-code.ftl";
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+
+    CodeMailer(KeycloakSession session, RealmModel realm) {
+        this.session = session;
+        this.realm = realm;
+    }
+
+    void send(UserModel user, CodePurpose purpose, GeneratedCode code, CodePolicy policy,
+              AuthenticationSessionModel authSession) throws EmailException {
+        Map<String, Object> attributes = new HashMap<>();
+        attributes.put("code", code.display());
+        attributes.put("purpose", purpose.id());
+        long minutes = policy.lifetime().toMinutes();
+        attributes.put("expiresInMinutes", minutes);
+        if (minutes >= 24 * 60 && minutes % (24 * 60) == 0) {
+            attributes.put("expiresInDays", minutes / (24 * 60));
+        }
+        attributes.put("realmName", realmName());
+        EmailTemplateProvider email = session.getProvider(EmailTemplateProvider.class)
+                .setRealm(realm)
+                .setUser(user);
+        if (authSession != null) {
+            email.setAuthenticationSession(authSession);
+        }
+        email.send("unify-code-subject-" + purpose.id(), List.of(realmName()), TEMPLATE, attributes);
+    }
+
+    private String realmName() {
+        String displayName = realm.getDisplayName();
+        return displayName == null || displayName.isBlank() ? realm.getName() : displayName;
+    }
+}

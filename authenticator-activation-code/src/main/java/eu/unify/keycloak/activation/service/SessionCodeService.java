@@ -1,0 +1,124 @@
+package eu.unify.keycloak.activation.service;
+
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Optional;
+
+import org.jboss.logging.Logger;
+import org.keycloak.common.util.Time;
+import org.keycloak.email.EmailException;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
+import org.keycloak.sessions.AuthenticationSessionModel;
+
+import eu.unify.keycloak.activation.code.CodeCheck;
+import eu.unify.keycloak.activation.code.CodeGenerator;
+import eu.unify.keycloak.activation.code.CodeHasher;
+import eu.unify.keycloak.activation.code.CodeNormalizer;
+import eu.unify.keycloak.activation.code.CodePolicy;
+import eu.unify.keycloak.activation.code.CodePurpose;
+import eu.unify.keycloak.activation.code.GeneratedCode;
+import eu.unify.keycloak.activation.code.HashedCode;
+import eu.unify.keycloak.activation.code.ResendThrottle;
+import eu.unify.keycloak.activation.code.StoredCode;
+import eu.unify.keycloak.activation.store.ActivationCodeStore;
+
+/**
+ * Codes a user types in the same browser session (activation, password reset): sending with the resend throttle,
+ * and checking with the per-code attempt limit. Works in the request's transaction; never logs a code.
+ */
+public final class SessionCodeService {
+
+    private static final Logger LOG = Logger.getLogger(SessionCodeService.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final RealmModel realm;
+    private final ActivationCodeStore store;
+    private final CodeKeys keys;
+    private final CodeMailer mailer;
+    private final CodeGenerator generator;
+
+    SessionCodeService(RealmModel realm, ActivationCodeStore store, CodeKeys keys, CodeMailer mailer,
+                       CodeGenerator generator) {
+        this.realm = realm;
+        this.store = store;
+        this.keys = keys;
+        this.mailer = mailer;
+        this.generator = generator;
+    }
+
+    public static SessionCodeService of(KeycloakSession session, RealmModel realm) {
+        return new SessionCodeService(realm, ActivationCodeStore.of(session), new CodeKeys(session, realm),
+                new CodeMailer(session, realm), new CodeGenerator(RANDOM));
+    }
+
+    /** Result of a send request. */
+    public record SendResult(Status status, long waitSeconds) {
+
+        public enum Status { SENT, THROTTLED, HOURLY_CAP, SEND_FAILED }
+    }
+
+    /** What the throttle allows now, without sending. */
+    public ResendThrottle.Decision throttle(UserModel user, CodePurpose purpose, CodePolicy policy) {
+        Instant now = now();
+        return ResendThrottle.of(policy).decide(
+                store.sendsSince(realm.getId(), user.getId(), purpose, now.minus(ResendThrottle.WINDOW)), now);
+    }
+
+    /**
+     * Emails a new code unless the throttle forbids it. The new code replaces the older one only after the mail went
+     * out: if SMTP fails, the code the user may already have stays valid and nothing counts against the throttle.
+     */
+    public SendResult send(UserModel user, CodePurpose purpose, CodePolicy policy, AuthenticationSessionModel authSession) {
+        ResendThrottle.Decision decision = throttle(user, purpose, policy);
+        if (!decision.allowed()) {
+            SendResult.Status status = decision.verdict() == ResendThrottle.Verdict.HOURLY_CAP
+                    ? SendResult.Status.HOURLY_CAP : SendResult.Status.THROTTLED;
+            return new SendResult(status, decision.waitSeconds());
+        }
+        GeneratedCode code = generator.generate(policy);
+        CodeHasher hasher = keys.active();
+        HashedCode hashed = hasher.hashSessionCode(purpose, user.getId(), code.normalized());
+        try {
+            mailer.send(user, purpose, code, policy, authSession);
+        } catch (EmailException e) {
+            // The exception names the SMTP problem, never the code; the user gets a translated message.
+            LOG.warnf("Could not email a %s code to user %s in realm %s: %s", purpose.id(), user.getId(),
+                    realm.getName(), e.getMessage());
+            return new SendResult(SendResult.Status.SEND_FAILED, 0);
+        }
+        Instant now = now();
+        store.replace(realm.getId(), StoredCode.issue(KeycloakModelUtils.generateId(), purpose, user.getId(), hashed,
+                now, policy));
+        store.recordSend(realm.getId(), user.getId(), purpose, now);
+        return new SendResult(SendResult.Status.SENT, policy.resendCooldown().toSeconds());
+    }
+
+    /**
+     * Checks typed input. Empty when the input cannot be a code of this policy (wrong length, illegal characters):
+     * that is a typing slip, reported as such and not counted as a try.
+     */
+    public Optional<CodeCheck.Result> check(UserModel user, CodePurpose purpose, CodePolicy policy, String input) {
+        Optional<String> normalized = CodeNormalizer.normalize(input, policy);
+        if (normalized.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<StoredCode> newest = store.newest(realm.getId(), user.getId(), purpose);
+        HashedCode candidate = newest
+                .flatMap(stored -> keys.byKeyId(stored.hashedCode().keyId()))
+                .orElseGet(keys::active)
+                .hashSessionCode(purpose, user.getId(), normalized.get());
+        CodeCheck.Result result = CodeCheck.verify(newest, candidate, now(), policy);
+        if (result.toPersist().isPresent() && !store.recordCheck(newest.get(), result.toPersist().get())) {
+            // Another request changed this code between our read and write (a double submit): it won, we did not.
+            return Optional.of(new CodeCheck.Result(CodeCheck.Outcome.CONSUMED, 0, Optional.empty()));
+        }
+        return Optional.of(result);
+    }
+
+    private static Instant now() {
+        return Instant.ofEpochMilli(Time.currentTimeMillis());
+    }
+}

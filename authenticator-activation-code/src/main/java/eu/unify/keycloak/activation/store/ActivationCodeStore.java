@@ -1,0 +1,136 @@
+package eu.unify.keycloak.activation.store;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.persistence.EntityManager;
+
+import org.keycloak.connections.jpa.JpaConnectionProvider;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.utils.KeycloakModelUtils;
+
+import eu.unify.keycloak.activation.code.CodePurpose;
+import eu.unify.keycloak.activation.code.HashedCode;
+import eu.unify.keycloak.activation.code.ResendThrottle;
+import eu.unify.keycloak.activation.code.StoredCode;
+import eu.unify.keycloak.activation.jpa.ActivationCodeEntity;
+import eu.unify.keycloak.activation.jpa.CodeSendEntity;
+
+/**
+ * Codes and send records in Keycloak's database, inside the request's transaction. Keeps one code per (realm, user,
+ * purpose): {@link #replace} removes the older one, so only the newest code can ever match.
+ */
+public final class ActivationCodeStore {
+
+    private final EntityManager em;
+
+    ActivationCodeStore(EntityManager em) {
+        this.em = em;
+    }
+
+    public static ActivationCodeStore of(KeycloakSession session) {
+        return new ActivationCodeStore(session.getProvider(JpaConnectionProvider.class).getEntityManager());
+    }
+
+    public Optional<StoredCode> newest(String realmId, String userId, CodePurpose purpose) {
+        return em.createNamedQuery("unifyCode.newest", ActivationCodeEntity.class)
+                .setParameter("realmId", realmId)
+                .setParameter("userId", userId)
+                .setParameter("purpose", purpose.id())
+                .setMaxResults(1)
+                .getResultStream()
+                .findFirst()
+                .map(ActivationCodeStore::toModel);
+    }
+
+    /** Stores a newly issued code in place of any older code of the same user and purpose. */
+    public void replace(String realmId, StoredCode code) {
+        em.createNamedQuery("unifyCode.deleteFor")
+                .setParameter("realmId", realmId)
+                .setParameter("userId", code.subject())
+                .setParameter("purpose", code.purpose().id())
+                .executeUpdate();
+        ActivationCodeEntity entity = new ActivationCodeEntity();
+        entity.setId(code.id());
+        entity.setRealmId(realmId);
+        entity.setUserId(code.subject());
+        entity.setPurpose(code.purpose().id());
+        entity.setKeyId(code.hashedCode().keyId());
+        entity.setCodeHash(code.hashedCode().hash());
+        entity.setCreatedAt(code.createdAt().toEpochMilli());
+        entity.setExpiresAt(code.expiresAt().toEpochMilli());
+        entity.setAttempts(code.attempts());
+        entity.setConsumed(code.consumed());
+        em.persist(entity);
+        em.flush();
+    }
+
+    /**
+     * Writes the outcome of a check, but only if nobody else changed the code since {@code before} was read: of two
+     * requests that submit the same code at once, exactly one gets {@code true}.
+     */
+    public boolean recordCheck(StoredCode before, StoredCode after) {
+        int updated = em.createNamedQuery("unifyCode.recordAttempt")
+                .setParameter("attempts", after.attempts())
+                .setParameter("consumed", after.consumed())
+                .setParameter("id", before.id())
+                .setParameter("expectedAttempts", before.attempts())
+                .executeUpdate();
+        return updated == 1;
+    }
+
+    public List<Instant> sendsSince(String realmId, String userId, CodePurpose purpose, Instant since) {
+        return em.createNamedQuery("unifyCodeSend.since", Long.class)
+                .setParameter("realmId", realmId)
+                .setParameter("userId", userId)
+                .setParameter("purpose", purpose.id())
+                .setParameter("since", since.toEpochMilli())
+                .getResultStream()
+                .map(Instant::ofEpochMilli)
+                .toList();
+    }
+
+    public void recordSend(String realmId, String userId, CodePurpose purpose, Instant sentAt) {
+        CodeSendEntity send = new CodeSendEntity();
+        send.setId(KeycloakModelUtils.generateId());
+        send.setRealmId(realmId);
+        send.setUserId(userId);
+        send.setPurpose(purpose.id());
+        send.setSentAt(sentAt.toEpochMilli());
+        em.persist(send);
+    }
+
+    /** Removes a user's codes and send records, e.g. when the user is deleted. */
+    public void deleteForUser(String realmId, String userId) {
+        em.createNamedQuery("unifyCode.deleteForUser")
+                .setParameter("realmId", realmId).setParameter("userId", userId).executeUpdate();
+        em.createNamedQuery("unifyCodeSend.deleteForUser")
+                .setParameter("realmId", realmId).setParameter("userId", userId).executeUpdate();
+    }
+
+    /** Removes every code and send record of a realm, when the realm is deleted. */
+    public void deleteForRealm(String realmId) {
+        em.createNamedQuery("unifyCode.deleteForRealm").setParameter("realmId", realmId).executeUpdate();
+        em.createNamedQuery("unifyCodeSend.deleteForRealm").setParameter("realmId", realmId).executeUpdate();
+    }
+
+    /** Deletes expired codes and send records outside the throttle window; returns how many rows went. */
+    public int purge(Instant now) {
+        int codes = em.createNamedQuery("unifyCode.purgeExpired")
+                .setParameter("before", now.toEpochMilli())
+                .executeUpdate();
+        int sends = em.createNamedQuery("unifyCodeSend.purge")
+                .setParameter("before", now.minus(ResendThrottle.WINDOW).toEpochMilli())
+                .executeUpdate();
+        return codes + sends;
+    }
+
+    private static StoredCode toModel(ActivationCodeEntity e) {
+        CodePurpose purpose = CodePurpose.fromId(e.getPurpose())
+                .orElseThrow(() -> new IllegalStateException("Unknown code purpose in the database: " + e.getPurpose()));
+        return new StoredCode(e.getId(), purpose, e.getUserId(), new HashedCode(e.getKeyId(), e.getCodeHash()),
+                Instant.ofEpochMilli(e.getCreatedAt()), Instant.ofEpochMilli(e.getExpiresAt()), e.getAttempts(),
+                e.isConsumed());
+    }
+}

@@ -1,0 +1,83 @@
+<#--
+  Unify: the HTML email with a one-time code (unify-authenticator-activation-code). text/unify-code.ftl
+  is the plain-text version of the same message; keep the two in step.
+
+  Keycloak finds this template in the provider jar (theme-resources/templates) under every email theme;
+  the layout is the theme's html/template.ftl (base's bare one, or Unify's branded one). Styles are
+  inline, as mail clients drop <style>; colours follow the unifyEmail* theme properties when the theme
+  has valid ones. Every text comes from the unify-code-* messages.
+
+  Attributes, besides Keycloak's own (msg, locale, properties, realmName, user):
+    code              the code as the user should read it, e.g. 48213907 or K7Q2-9XMD-4TPA-R3
+    purpose           "reset-credentials" | "activation" | "account-link" | "activation-in-message"
+    expiresInMinutes  lifetime of the code (int); optional
+    expiresInDays     lifetime in whole days (int >= 1); optional, shown instead of the minutes when given
+    linkUrl           activation-in-message only, optional: the http(s) page where the code is entered
+  #unify-code-value holds exactly the code and nothing else.
+-->
+<#import "template.ftl" as layout>
+<#function wholeNumber value fallback>
+    <#if value?is_number>
+        <#return value?int>
+    <#elseif value?is_string && value?trim?matches("[0-9]+")>
+        <#return value?trim?number?int>
+    </#if>
+    <#return fallback>
+</#function>
+<#function hexColor name fallback>
+    <#local value = (properties[name])!"">
+    <#if value?is_string && value?trim?matches("#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})")>
+        <#return value?trim>
+    </#if>
+    <#return fallback>
+</#function>
+<#assign unifyPurpose = ((purpose!"")?is_string)?then((purpose!"")?trim?lower_case?replace("_", "-"), "")>
+<#if !["reset-credentials", "activation", "account-link", "activation-in-message"]?seq_contains(unifyPurpose)>
+    <#assign unifyPurpose = "activation">
+</#if>
+<#assign unifyAccountCode = ["account-link", "activation-in-message"]?seq_contains(unifyPurpose)>
+<#assign unifyCodeText = code?is_number?then(code?c, code?string)>
+<#assign unifyRealm = ((realmName!"")?is_string)?then(realmName!"", "")>
+<#assign unifyFirstName = ((user.firstName)!"")?is_string?then(((user.firstName)!"")?trim, "")>
+<#assign unifyDays = wholeNumber(expiresInDays!"", 0)>
+<#assign unifyMinutes = wholeNumber(expiresInMinutes!"", 0)>
+<#if unifyDays gt 0>
+    <#assign unifyLifetime = msg("unify-code-valid-days", unifyDays)>
+<#elseif unifyMinutes gt 0 && unifyMinutes % 1440 == 0>
+    <#assign unifyLifetime = msg("unify-code-valid-days", (unifyMinutes / 1440)?int)>
+<#elseif unifyMinutes gt 0 && unifyMinutes % 60 == 0>
+    <#assign unifyLifetime = msg("unify-code-valid-hours", (unifyMinutes / 60)?int)>
+<#elseif unifyMinutes gt 0>
+    <#assign unifyLifetime = msg("unify-code-valid-minutes", unifyMinutes)>
+<#else>
+    <#assign unifyLifetime = "">
+</#if>
+<#assign unifyLink = (unifyPurpose == "activation-in-message" && (linkUrl!"")?is_string && (linkUrl!"")?trim?matches("https?://\\S+"))?then((linkUrl!"")?trim, "")>
+<#assign unifyText = hexColor("unifyEmailTextColor", "#172033")>
+<#assign unifyBrand = hexColor("unifyEmailBrandColor", "#2346c8")>
+<#assign unifyPanel = hexColor("unifyEmailBackgroundColor", "#f1f4f9")>
+<#assign unifyBorder = hexColor("unifyEmailBorderColor", "#dde2ea")>
+<#-- Long grouped codes get a smaller type, so that they stay on one line on a phone. -->
+<#assign unifyCodeSize = (unifyCodeText?length gt 10)?then("22px", "30px")>
+<#assign unifyCodeSpacing = (unifyCodeText?length gt 10)?then("2px", "6px")>
+<@layout.emailLayout>
+<p style="margin:16px 0;"><#if unifyFirstName?has_content>${msg("unify-code-email-greeting", unifyFirstName)}<#else>${msg("unify-code-email-greeting-no-name")}</#if></p>
+<p style="margin:16px 0;">${msg("unify-code-email-intro-" + unifyPurpose, unifyRealm)}</p>
+<table role="presentation" cellpadding="0" cellspacing="0" border="0" style="margin:20px 0;">
+  <tr>
+    <td style="padding:14px 22px; background-color:${unifyPanel}; border:1px solid ${unifyBorder}; border-radius:6px;">
+      <span id="unify-code-value" style="font-family:Consolas, Menlo, 'Liberation Mono', 'Courier New', monospace; font-size:${unifyCodeSize}; line-height:40px; font-weight:700; letter-spacing:${unifyCodeSpacing}; color:${unifyText}; white-space:nowrap; -webkit-user-select:all; user-select:all;">${unifyCodeText}</span>
+    </td>
+  </tr>
+</table>
+<#if unifyLifetime?has_content>
+<p style="margin:16px 0;"><strong>${unifyLifetime}</strong></p>
+</#if>
+<#if unifyLink?has_content>
+<p style="margin:16px 0;">${msg("unify-code-email-link-intro")}<br><a href="${unifyLink}" style="color:${unifyBrand}; font-weight:600;">${msg("unify-code-email-link")}</a></p>
+<#else>
+<p style="margin:16px 0;">${msg(unifyAccountCode?then("unify-code-email-enter-account", "unify-code-email-enter-session"))}</p>
+</#if>
+<p style="margin:16px 0;">${msg("unify-code-email-newest")} ${msg("unify-code-email-do-not-share")}</p>
+<p style="margin:16px 0;">${msg((unifyPurpose == "activation-in-message")?then("unify-code-email-ignore-welcome", "unify-code-email-ignore"))}</p>
+</@layout.emailLayout>

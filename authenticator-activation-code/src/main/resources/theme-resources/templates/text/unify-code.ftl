@@ -1,0 +1,55 @@
+<#ftl output_format="plainText">
+<#--
+  Unify: the plain-text email with a one-time code (unify-authenticator-activation-code); the same
+  message as html/unify-code.ftl, which describes the attributes. The code stands on a line of its own.
+-->
+<#function wholeNumber value fallback>
+    <#if value?is_number>
+        <#return value?int>
+    <#elseif value?is_string && value?trim?matches("[0-9]+")>
+        <#return value?trim?number?int>
+    </#if>
+    <#return fallback>
+</#function>
+<#assign unifyPurpose = ((purpose!"")?is_string)?then((purpose!"")?trim?lower_case?replace("_", "-"), "")>
+<#if !["reset-credentials", "activation", "account-link", "activation-in-message"]?seq_contains(unifyPurpose)>
+    <#assign unifyPurpose = "activation">
+</#if>
+<#assign unifyAccountCode = ["account-link", "activation-in-message"]?seq_contains(unifyPurpose)>
+<#assign unifyCodeText = code?is_number?then(code?c, code?string)>
+<#assign unifyRealm = ((realmName!"")?is_string)?then(realmName!"", "")>
+<#assign unifyFirstName = ((user.firstName)!"")?is_string?then(((user.firstName)!"")?trim, "")>
+<#assign unifyDays = wholeNumber(expiresInDays!"", 0)>
+<#assign unifyMinutes = wholeNumber(expiresInMinutes!"", 0)>
+<#if unifyDays gt 0>
+    <#assign unifyLifetime = msg("unify-code-valid-days", unifyDays)>
+<#elseif unifyMinutes gt 0 && unifyMinutes % 1440 == 0>
+    <#assign unifyLifetime = msg("unify-code-valid-days", (unifyMinutes / 1440)?int)>
+<#elseif unifyMinutes gt 0 && unifyMinutes % 60 == 0>
+    <#assign unifyLifetime = msg("unify-code-valid-hours", (unifyMinutes / 60)?int)>
+<#elseif unifyMinutes gt 0>
+    <#assign unifyLifetime = msg("unify-code-valid-minutes", unifyMinutes)>
+<#else>
+    <#assign unifyLifetime = "">
+</#if>
+<#assign unifyLink = (unifyPurpose == "activation-in-message" && (linkUrl!"")?is_string && (linkUrl!"")?trim?matches("https?://\\S+"))?then((linkUrl!"")?trim, "")>
+<#if unifyFirstName?has_content>${msg("unify-code-email-greeting", unifyFirstName)}<#else>${msg("unify-code-email-greeting-no-name")}</#if>
+
+${msg("unify-code-email-intro-" + unifyPurpose, unifyRealm)}
+
+    ${unifyCodeText}
+
+<#if unifyLifetime?has_content>
+${unifyLifetime}
+
+</#if>
+<#if unifyLink?has_content>
+${msg("unify-code-email-link-intro")}
+${unifyLink}
+<#else>
+${msg(unifyAccountCode?then("unify-code-email-enter-account", "unify-code-email-enter-session"))}
+</#if>
+
+${msg("unify-code-email-newest")} ${msg("unify-code-email-do-not-share")}
+
+${msg((unifyPurpose == "activation-in-message")?then("unify-code-email-ignore-welcome", "unify-code-email-ignore"))}
