@@ -2,14 +2,9 @@ package eu.unify.keycloak.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.mail.BodyPart;
-import jakarta.mail.MessagingException;
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.ws.rs.core.Response;
 
@@ -42,11 +37,11 @@ class ThemedEmailIT {
         MimeMessage message = mail.getLastReceivedMessage();
         assertThat(message.getAllRecipients()[0].toString()).isEqualTo("matti@example.com");
 
-        String html = part(message, "text/html");
+        String html = Mails.html(message);
         assertThat(html).contains("id=\"unify-email\"").contains("lang=\"fi\"");
         assertThat(html).contains(Languages.themeMessages("email", "fi").getProperty("unifyEmailTagline"));
         assertThat(html).doesNotContain(Languages.themeMessages("email", "en").getProperty("unifyEmailTagline"));
-        assertThat(part(message, "text/plain")).contains("/login-actions/action-token?key=");
+        assertThat(Mails.text(message)).contains("/login-actions/action-token?key=");
     }
 
     private String createUser(String username, String email, String locale) {
@@ -61,22 +56,5 @@ class ThemedEmailIT {
             realm.cleanup().add(r -> r.users().delete(id).close());
             return id;
         }
-    }
-
-    private static String part(Part part, String mimeType) throws MessagingException, IOException {
-        if (part.isMimeType(mimeType)) {
-            return (String) part.getContent();
-        }
-        if (part.isMimeType("multipart/*")) {
-            Multipart multipart = (Multipart) part.getContent();
-            for (int i = 0; i < multipart.getCount(); i++) {
-                BodyPart body = multipart.getBodyPart(i);
-                String found = part(body, mimeType);
-                if (found != null) {
-                    return found;
-                }
-            }
-        }
-        return null;
     }
 }

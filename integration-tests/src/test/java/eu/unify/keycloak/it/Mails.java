@@ -1,0 +1,85 @@
+package eu.unify.keycloak.it;
+
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.mail.Address;
+import jakarta.mail.BodyPart;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
+
+import org.keycloak.testframework.mail.MailServer;
+
+/** Reads what Keycloak sent from the SMTP catcher, as a user reads their mailbox. */
+public final class Mails {
+
+    private static final Pattern CODE = Pattern.compile("id=\"unify-code-value\"[^>]*>\\s*([^<\\s]+)\\s*<");
+
+    private Mails() {
+    }
+
+    /** Mails received for one address, oldest first. */
+    public static List<MimeMessage> to(MailServer mail, String address) {
+        return Arrays.stream(mail.getReceivedMessages()).filter(m -> isTo(m, address)).toList();
+    }
+
+    /** The code in the newest mail to {@code address}, as shown to the user. */
+    public static String latestCode(MailServer mail, String address) {
+        List<MimeMessage> messages = to(mail, address);
+        if (messages.isEmpty()) {
+            throw new AssertionError("no mail to " + address);
+        }
+        return code(messages.get(messages.size() - 1));
+    }
+
+    public static String code(MimeMessage message) {
+        Matcher matcher = CODE.matcher(html(message));
+        if (!matcher.find()) {
+            throw new AssertionError("no #unify-code-value in the mail");
+        }
+        return matcher.group(1);
+    }
+
+    public static String html(MimeMessage message) {
+        return part(message, "text/html");
+    }
+
+    public static String text(MimeMessage message) {
+        return part(message, "text/plain");
+    }
+
+    private static boolean isTo(MimeMessage message, String address) {
+        try {
+            Address[] recipients = message.getAllRecipients();
+            return recipients != null && Arrays.stream(recipients).anyMatch(a -> a.toString().equalsIgnoreCase(address));
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String part(Part part, String mimeType) {
+        try {
+            if (part.isMimeType(mimeType)) {
+                return (String) part.getContent();
+            }
+            if (part.isMimeType("multipart/*")) {
+                Multipart multipart = (Multipart) part.getContent();
+                for (int i = 0; i < multipart.getCount(); i++) {
+                    BodyPart body = multipart.getBodyPart(i);
+                    String found = part(body, mimeType);
+                    if (found != null) {
+                        return found;
+                    }
+                }
+            }
+            return null;
+        } catch (MessagingException | IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package eu.unify.keycloak.it.activation;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.keycloak.testframework.ui.page.AbstractLoginPage;
+import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+/** The code form of the activation-code module ({@code unify-code.ftl}). */
+public final class CodeFormPage extends AbstractLoginPage {
+
+    public CodeFormPage(ManagedWebDriver driver) {
+        super(driver);
+    }
+
+    @Override
+    public String getExpectedPageId() {
+        return "login-unify-code";
+    }
+
+    public void submitCode(String code) {
+        WebElement input = driver.findElement(By.id("code"));
+        input.clear();
+        input.sendKeys(code);
+        driver.findElement(By.id("unify-code-submit")).click();
+    }
+
+    public void resend() {
+        driver.findElement(By.id("unify-code-resend")).click();
+    }
+
+    public boolean isResendEnabled() {
+        List<WebElement> buttons = driver.driver().findElements(By.id("unify-code-resend"));
+        return !buttons.isEmpty() && buttons.get(0).isEnabled();
+    }
+
+    /** The error shown for the code field, or the page's error alert. */
+    public Optional<String> codeError() {
+        List<WebElement> fieldError = driver.driver().findElements(By.id("input-error-code"));
+        if (!fieldError.isEmpty() && !fieldError.get(0).getText().isBlank()) {
+            return Optional.of(fieldError.get(0).getText().trim());
+        }
+        return getErrorMessage();
+    }
+
+    /** Everything the page says to the user, for comparing two pages. */
+    public String visibleText() {
+        return driver.findElement(By.tagName("body")).getText();
+    }
+}

@@ -1,0 +1,301 @@
+package eu.unify.keycloak.it.activation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.text.MessageFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+
+import jakarta.mail.internet.MimeMessage;
+import jakarta.ws.rs.core.Response;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.keycloak.admin.client.CreatedResponseUtil;
+import org.keycloak.representations.AccessToken;
+import org.keycloak.representations.idm.CredentialRepresentation;
+import org.keycloak.representations.idm.EventRepresentation;
+import org.keycloak.representations.idm.RealmRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
+import org.keycloak.testframework.annotations.InjectRealm;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.keycloak.testframework.annotations.TestSetup;
+import org.keycloak.testframework.mail.MailServer;
+import org.keycloak.testframework.mail.annotations.InjectMailServer;
+import org.keycloak.testframework.oauth.OAuthClient;
+import org.keycloak.testframework.oauth.annotations.InjectOAuthClient;
+import org.keycloak.testframework.realm.ManagedRealm;
+import org.keycloak.testframework.ui.annotations.InjectPage;
+import org.keycloak.testframework.ui.annotations.InjectWebDriver;
+import org.keycloak.testframework.ui.page.LoginPage;
+import org.keycloak.testframework.ui.page.LoginPasswordResetPage;
+import org.keycloak.testframework.ui.page.LoginPasswordUpdatePage;
+import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
+import org.keycloak.testsuite.util.oauth.AccessTokenResponse;
+import org.keycloak.testsuite.util.oauth.AuthorizationEndpointResponse;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+import eu.unify.keycloak.it.UnifyRealmConfig;
+import eu.unify.keycloak.it.UnifyServerConfig;
+import eu.unify.keycloak.it.Mails;
+
+/**
+ * Story 3: "Forgot password?" emails a one-time code; the user types it in the same browser and sets a new password.
+ * Real server, real browser, real SMTP catcher.
+ */
+@KeycloakIntegrationTest(config = UnifyServerConfig.class)
+public class ResetPasswordByCodeIT {
+
+    private static final int MIN_RESPONSE_MILLIS = 300;
+    private static final int COOLDOWN_SECONDS = 10;
+
+    @InjectRealm(config = UnifyRealmConfig.class)
+    ManagedRealm realm;
+
+    @InjectMailServer
+    MailServer mail;
+
+    @InjectWebDriver
+    ManagedWebDriver driver;
+
+    @InjectOAuthClient
+    OAuthClient oauth;
+
+    @InjectPage
+    LoginPage loginPage;
+
+    @InjectPage
+    LoginPasswordResetPage resetPage;
+
+    @InjectPage
+    CodeFormPage codePage;
+
+    @InjectPage
+    LoginPasswordUpdatePage updatePasswordPage;
+
+    @TestSetup
+    public void useResetByCode() {
+        ResetCodeFlow.install(realm, Map.of(
+                "code.resend.cooldown.seconds", Integer.toString(COOLDOWN_SECONDS),
+                "response.floor.millis", Integer.toString(MIN_RESPONSE_MILLIS)));
+        RealmRepresentation rep = realm.admin().toRepresentation();
+        rep.setBruteForceProtected(true);
+        rep.setFailureFactor(30);
+        realm.admin().update(rep);
+    }
+
+    @BeforeEach
+    void signedOut() {
+        driver.open(realm.getBaseUrl());
+        driver.cookies().deleteAll();
+    }
+
+    @ParameterizedTest(name = "in {0}")
+    @ValueSource(strings = {"en", "de"})
+    void resetsThePasswordWithTheEmailedCode(String language) {
+        String email = "reset-" + language + "@example.com";
+        String userId = createUser(email, "Old-password-1");
+
+        startReset(email, language);
+        assertThat(driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo(language);
+
+        MimeMessage message = Mails.to(mail, email).get(0);
+        String code = Mails.code(message);
+        assertThat(code).matches("\\d{8}");
+        assertThat(Mails.text(message)).contains(code);
+
+        // Forgiving input: a space in the middle, as when copied from a mail client.
+        codePage.submitCode(code.substring(0, 4) + " " + code.substring(4));
+
+        updatePasswordPage.assertCurrent();
+        updatePasswordPage.changePassword("New-password-2", "New-password-2");
+        AuthorizationEndpointResponse response = oauth.parseLoginResponse();
+        assertThat(response.isSuccess()).as("signed in after the reset: %s", response.getError()).isTrue();
+        AccessTokenResponse tokens = oauth.doAccessTokenRequest(response.getCode());
+        assertThat(oauth.parseToken(tokens.getAccessToken(), AccessToken.class).getEmail()).isEqualTo(email);
+        assertThat(realm.admin().users().get(userId).toRepresentation().isEmailVerified()).isTrue();
+
+        oauth.doLogout(tokens.getRefreshToken());
+        driver.cookies().deleteAll();
+        oauth.openLoginForm();
+        loginPage.fillLogin(email, "New-password-2");
+        loginPage.submit();
+        assertThat(oauth.parseLoginResponse().isSuccess()).as("the new password works").isTrue();
+    }
+
+    @Test
+    void fiveWrongCodesVoidTheCodeAndCountForBruteForceProtection() {
+        String email = "wrong-codes@example.com";
+        String userId = createUser(email, "Old-password-1");
+        startReset(email, "en");
+        String code = Mails.latestCode(mail, email);
+        String wrong = code.startsWith("1") ? "22222222" : "11111111";
+
+        for (int left = 4; left >= 1; left--) {
+            codePage.submitCode(wrong);
+            codePage.assertCurrent();
+            assertThat(codePage.codeError()).hasValue(message("unify-code-error-wrong", left));
+        }
+        codePage.submitCode(wrong);
+        assertThat(codePage.codeError()).hasValue(message("unify-code-error-exhausted"));
+
+        codePage.submitCode(code);
+        codePage.assertCurrent();
+        assertThat(codePage.codeError()).as("the right code no longer works").hasValue(message("unify-code-error-exhausted"));
+
+        Map<String, Object> status = realm.admin().attackDetection().bruteForceUserStatus(userId);
+        assertThat(((Number) status.get("numFailures")).intValue()).as("failures seen by brute-force protection")
+                .isGreaterThanOrEqualTo(5);
+    }
+
+    @Test
+    void aTypingSlipIsExplainedAndNotCounted() {
+        String email = "slip@example.com";
+        createUser(email, "Old-password-1");
+        startReset(email, "en");
+        String code = Mails.latestCode(mail, email);
+
+        codePage.submitCode("1234");
+        assertThat(codePage.codeError()).hasValue(message("unify-code-error-format", 8));
+        codePage.submitCode(code);
+        updatePasswordPage.assertCurrent();
+    }
+
+    @Test
+    void afterAResendOnlyTheNewestCodeWorks() throws InterruptedException {
+        String email = "resend@example.com";
+        createUser(email, "Old-password-1");
+        startReset(email, "en");
+        String first = Mails.latestCode(mail, email);
+        assertThat(codePage.isResendEnabled()).as("cooldown running").isFalse();
+
+        Thread.sleep(COOLDOWN_SECONDS * 1000L + 500);
+        driver.driver().navigate().refresh();
+        codePage.assertCurrent();
+        assertThat(Mails.to(mail, email)).as("a refresh sends nothing").hasSize(1);
+        codePage.resend();
+        assertThat(Mails.to(mail, email)).hasSize(2);
+        String second = Mails.latestCode(mail, email);
+        assertThat(second).isNotEqualTo(first);
+
+        codePage.submitCode(first);
+        assertThat(codePage.codeError()).hasValue(message("unify-code-error-wrong", 4));
+        codePage.submitCode(second);
+        updatePasswordPage.assertCurrent();
+    }
+
+    @Test
+    void unknownAndKnownAddressesGetTheSamePage() {
+        String known = "anna.known@example.com";
+        createUser(known, "Old-password-1");
+        String unknown = "anna.unknown@example.com";
+
+        long knownMillis = startReset(known, "en");
+        String knownPage = codePage.visibleText();
+        signedOut();
+        long unknownMillis = startReset(unknown, "en");
+        String unknownPage = codePage.visibleText();
+
+        assertThat(unknownPage).isEqualTo(knownPage);
+        assertThat(knownPage).contains("a***@example.com");
+        assertThat(knownMillis).isGreaterThanOrEqualTo(MIN_RESPONSE_MILLIS);
+        assertThat(unknownMillis).isGreaterThanOrEqualTo(MIN_RESPONSE_MILLIS);
+        assertThat(Mails.to(mail, unknown)).isEmpty();
+        assertThat(Mails.to(mail, known)).hasSize(1);
+
+        codePage.submitCode("12345678");
+        assertThat(codePage.codeError()).hasValue(message("unify-code-error-wrong", 4));
+    }
+
+    @Test
+    void mailServerDownGivesAClearMessageAndRetryingWorks() {
+        String email = "smtp-down@example.com";
+        createUser(email, "Old-password-1");
+        RealmRepresentation rep = realm.admin().toRepresentation();
+        Map<String, String> smtp = rep.getSmtpServer();
+        rep.setSmtpServer(Map.of("host", "localhost", "port", "1", "from", smtp.get("from")));
+        realm.admin().update(rep);
+        try {
+            startReset(email, "en");
+            assertThat(codePage.codeError()).hasValue(message("unify-code-error-send-failed"));
+            assertThat(Mails.to(mail, email)).isEmpty();
+        } finally {
+            rep.setSmtpServer(smtp);
+            realm.admin().update(rep);
+        }
+        assertThat(codePage.isResendEnabled()).as("a failed send does not start the cooldown").isTrue();
+        codePage.resend();
+        String code = Mails.latestCode(mail, email);
+        codePage.submitCode(code);
+        updatePasswordPage.assertCurrent();
+    }
+
+    @Test
+    void eventsRecordTheStepsButNeverTheCode() {
+        String email = "events@example.com";
+        createUser(email, "Old-password-1");
+        startReset(email, "en");
+        String code = Mails.latestCode(mail, email);
+        codePage.submitCode("00000000".equals(code) ? "11111111" : "00000000");
+        codePage.submitCode(code);
+        updatePasswordPage.assertCurrent();
+
+        List<EventRepresentation> events = realm.admin().getEvents();
+        assertThat(events).extracting(EventRepresentation::getType).contains("SEND_RESET_PASSWORD", "RESET_PASSWORD_ERROR");
+        assertThat(events).allSatisfy(event -> assertThat(String.valueOf(event.getDetails())).doesNotContain(code));
+    }
+
+    /** Opens "Forgot password?" in the given language and asks for a code; returns how long the request took. */
+    private long startReset(String email, String language) {
+        oauth.openLoginForm();
+        loginPage.assertCurrent();
+        selectLanguage(language);
+        // Follow "Forgot password?" by its target: its text is translated.
+        driver.findElement(By.cssSelector("a[href*='login-actions/reset-credentials']")).click();
+        resetPage.assertCurrent();
+        long started = System.nanoTime();
+        resetPage.changePassword(email);
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        codePage.assertCurrent();
+        return millis;
+    }
+
+    private void selectLanguage(String language) {
+        List<WebElement> options = driver.driver()
+                .findElements(By.cssSelector("#login-select-toggle option[value*='kc_locale=" + language + "']"));
+        assertThat(options).hasSize(1);
+        driver.open(URI.create(driver.getCurrentUrl()).resolve(options.get(0).getAttribute("value")).toString());
+    }
+
+    private String createUser(String email, String password) {
+        UserRepresentation user = new UserRepresentation();
+        user.setUsername(email);
+        user.setEmail(email);
+        user.setEnabled(true);
+        user.setFirstName("Test");
+        user.setLastName("User");
+        CredentialRepresentation credential = new CredentialRepresentation();
+        credential.setType(CredentialRepresentation.PASSWORD);
+        credential.setValue(password);
+        credential.setTemporary(false);
+        user.setCredentials(List.of(credential));
+        try (Response response = realm.admin().users().create(user)) {
+            String id = CreatedResponseUtil.getCreatedId(response);
+            realm.cleanup().add(r -> r.users().delete(id).close());
+            return id;
+        }
+    }
+
+    private static String message(String key, Object... arguments) {
+        Properties messages = ActivationMessages.english();
+        String pattern = messages.getProperty(key);
+        assertThat(pattern).as("message %s", key).isNotNull();
+        return new MessageFormat(pattern, Locale.ENGLISH).format(arguments);
+    }
+}
