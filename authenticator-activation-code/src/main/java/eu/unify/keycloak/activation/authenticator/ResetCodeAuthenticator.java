@@ -29,6 +29,8 @@ import eu.unify.keycloak.activation.code.CodeNormalizer;
 import eu.unify.keycloak.activation.code.CodePolicy;
 import eu.unify.keycloak.activation.code.CodePurpose;
 import eu.unify.keycloak.activation.code.ResendThrottle;
+import eu.unify.keycloak.activation.form.CodeForm;
+import eu.unify.keycloak.activation.form.EmailMask;
 import eu.unify.keycloak.activation.service.SessionCodeService;
 import eu.unify.keycloak.activation.service.SessionCodeService.SendResult;
 
@@ -84,22 +86,7 @@ final class ResetCodeAuthenticator implements Authenticator {
         SendResult result = user == null ? standInSend(context, policy) : realSend(context, user, policy);
         waitUntil(started, config.minResponse());
 
-        CodeForm form = form(context, policy);
-        switch (result.status()) {
-            case SENT -> {
-                String address = maskedAddress(context);
-                form.resend(true, result.waitSeconds());
-                if (address == null) {
-                    form.info("unify-code-info-sent-no-email");
-                } else {
-                    form.info("unify-code-info-sent", address);
-                }
-            }
-            case THROTTLED -> form.resend(true, result.waitSeconds())
-                    .pageError("unify-code-error-resend-cooldown", result.waitSeconds());
-            case HOURLY_CAP -> form.resend(false, result.waitSeconds()).pageError("unify-code-error-resend-cap");
-            case SEND_FAILED -> form.resend(true, 0).pageError("unify-code-error-send-failed");
-        }
+        CodeForm form = form(context, policy).afterSend(result, maskedAddress(context));
         return form.render(context.form());
     }
 

@@ -8,8 +8,8 @@ import org.keycloak.models.AuthenticatorConfigModel;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 
-import eu.unify.keycloak.activation.code.CodeKind;
 import eu.unify.keycloak.activation.code.CodePolicy;
+import eu.unify.keycloak.activation.config.SessionCodeOptions;
 
 /**
  * Options of the {@code unify-reset-code} step. Every value has a safe default; an empty or invalid field falls back
@@ -21,33 +21,7 @@ final class ResetCodeConfig {
     static final long DEFAULT_MIN_RESPONSE_MILLIS = 1000;
     private static final long MAX_MIN_RESPONSE_MILLIS = 10_000;
 
-    static final List<ProviderConfigProperty> PROPERTIES = ProviderConfigurationBuilder.create()
-            .property().name(CodePolicy.CONFIG_LENGTH)
-            .label("Code length")
-            .helpText("Digits in the emailed code, 6 to 12. Default 8.")
-            .type(ProviderConfigProperty.STRING_TYPE)
-            .defaultValue(String.valueOf(CodeKind.SESSION.defaultLength())).add()
-            .property().name(CodePolicy.CONFIG_LIFETIME_MINUTES)
-            .label("Code lifetime (minutes)")
-            .helpText("How long a code stays valid, 1 to 60 minutes. Default 10.")
-            .type(ProviderConfigProperty.STRING_TYPE)
-            .defaultValue(String.valueOf(CodePolicy.defaultLifetime(CodeKind.SESSION).toMinutes())).add()
-            .property().name(CodePolicy.CONFIG_MAX_ATTEMPTS)
-            .label("Wrong tries per code")
-            .helpText("After this many wrong tries the code is void and the user must ask for a new one, 1 to 10. "
-                    + "Wrong tries also count towards the realm's brute-force protection. Default 5.")
-            .type(ProviderConfigProperty.STRING_TYPE)
-            .defaultValue(String.valueOf(CodePolicy.DEFAULT_MAX_ATTEMPTS)).add()
-            .property().name(CodePolicy.CONFIG_RESEND_COOLDOWN_SECONDS)
-            .label("Resend cooldown (seconds)")
-            .helpText("Time the user must wait before asking for another code, 10 to 3600 seconds. Default 60.")
-            .type(ProviderConfigProperty.STRING_TYPE)
-            .defaultValue(String.valueOf(CodePolicy.DEFAULT_RESEND_COOLDOWN.toSeconds())).add()
-            .property().name(CodePolicy.CONFIG_MAX_SENDS_PER_HOUR)
-            .label("Codes per hour")
-            .helpText("How many codes one user may receive within an hour, 1 to 20. Default 5.")
-            .type(ProviderConfigProperty.STRING_TYPE)
-            .defaultValue(String.valueOf(CodePolicy.DEFAULT_MAX_SENDS_PER_HOUR)).add()
+    static final List<ProviderConfigProperty> PROPERTIES = SessionCodeOptions.addTo(ProviderConfigurationBuilder.create())
             .property().name(MIN_RESPONSE_MILLIS)
             .label("Minimum response time (ms)")
             .helpText("Requests that send a code take at least this long, whether or not the account exists, so "
@@ -67,7 +41,7 @@ final class ResetCodeConfig {
 
     static ResetCodeConfig of(AuthenticatorConfigModel model) {
         Map<String, String> config = model == null || model.getConfig() == null ? Map.of() : model.getConfig();
-        return new ResetCodeConfig(CodePolicy.fromConfig(CodeKind.SESSION, config), minResponse(config));
+        return new ResetCodeConfig(SessionCodeOptions.policy(config), minResponse(config));
     }
 
     CodePolicy policy() {

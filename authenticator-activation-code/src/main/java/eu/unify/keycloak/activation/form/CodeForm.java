@@ -1,4 +1,4 @@
-package eu.unify.keycloak.activation.authenticator;
+package eu.unify.keycloak.activation.form;
 
 import java.util.HashMap;
 import java.util.Locale;
@@ -11,13 +11,14 @@ import org.keycloak.models.utils.FormMessage;
 
 import eu.unify.keycloak.activation.code.CodePolicy;
 import eu.unify.keycloak.activation.code.CodePurpose;
+import eu.unify.keycloak.activation.service.SessionCodeService.SendResult;
 
 /** Renders {@code unify-code.ftl} (this module's theme-resources) with the attributes it expects. */
-final class CodeForm {
+public final class CodeForm {
 
-    static final String TEMPLATE = "unify-code.ftl";
-    static final String FIELD_CODE = "code";
-    static final String FIELD_RESEND = "resend";
+    public static final String TEMPLATE = "unify-code.ftl";
+    public static final String FIELD_CODE = "code";
+    public static final String FIELD_RESEND = "resend";
 
     private final CodePurpose purpose;
     private final CodePolicy policy;
@@ -27,35 +28,48 @@ final class CodeForm {
     private FormMessage error;
     private FormMessage info;
 
-    CodeForm(CodePurpose purpose, CodePolicy policy, String maskedEmail) {
+    public CodeForm(CodePurpose purpose, CodePolicy policy, String maskedEmail) {
         this.purpose = purpose;
         this.policy = policy;
         this.maskedEmail = maskedEmail;
     }
 
-    CodeForm resend(boolean allowed, long inSeconds) {
+    public CodeForm resend(boolean allowed, long inSeconds) {
         this.resendAllowed = allowed;
         this.resendInSeconds = Math.max(0, inSeconds);
         return this;
     }
 
-    CodeForm error(String messageKey, Object... parameters) {
+    public CodeForm error(String messageKey, Object... parameters) {
         this.error = new FormMessage(FIELD_CODE, messageKey, parameters);
         return this;
     }
 
     /** A message about the whole form (sending, throttling), not about what was typed. */
-    CodeForm pageError(String messageKey, Object... parameters) {
+    public CodeForm pageError(String messageKey, Object... parameters) {
         this.error = new FormMessage(null, messageKey, parameters);
         return this;
     }
 
-    CodeForm info(String messageKey, Object... parameters) {
+    /** What to tell the user after asking for a code to be sent to {@code maskedAddress} (null: address not shown). */
+    public CodeForm afterSend(SendResult result, String maskedAddress) {
+        return switch (result.status()) {
+            case SENT -> maskedAddress == null
+                    ? resend(true, result.waitSeconds()).info("unify-code-info-sent-no-email")
+                    : resend(true, result.waitSeconds()).info("unify-code-info-sent", maskedAddress);
+            case THROTTLED -> resend(true, result.waitSeconds())
+                    .pageError("unify-code-error-resend-cooldown", result.waitSeconds());
+            case HOURLY_CAP -> resend(false, result.waitSeconds()).pageError("unify-code-error-resend-cap");
+            case SEND_FAILED -> resend(true, 0).pageError("unify-code-error-send-failed");
+        };
+    }
+
+    public CodeForm info(String messageKey, Object... parameters) {
         this.info = new FormMessage(null, messageKey, parameters);
         return this;
     }
 
-    Response render(LoginFormsProvider form) {
+    public Response render(LoginFormsProvider form) {
         Map<String, Object> bean = new HashMap<>();
         bean.put("purpose", purpose.id());
         bean.put("kind", purpose.kind().name().toLowerCase(Locale.ROOT));

@@ -1,4 +1,4 @@
-package eu.unify.keycloak.activation.authenticator;
+package eu.unify.keycloak.activation.form;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,15 +1,15 @@
-package eu.unify.keycloak.activation.authenticator;
+package eu.unify.keycloak.activation.form;
 
 import java.util.Locale;
 
 /** Shows an address so its owner recognises it while onlookers learn little: {@code a***@example.com}. */
-final class EmailMask {
+public final class EmailMask {
 
     private EmailMask() {
     }
 
     /** The masked address, or {@code null} when the input is not an email address. */
-    static String mask(String email) {
+    public static String mask(String email) {
         if (email == null) {
             return null;
         }

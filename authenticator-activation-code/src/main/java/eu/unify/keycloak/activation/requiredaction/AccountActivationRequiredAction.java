@@ -1,0 +1,160 @@
+package eu.unify.keycloak.activation.requiredaction;
+
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.ws.rs.core.MultivaluedMap;
+
+import org.keycloak.authentication.InitiatedActionSupport;
+import org.keycloak.authentication.RequiredActionContext;
+import org.keycloak.authentication.RequiredActionProvider;
+import org.keycloak.events.Details;
+import org.keycloak.events.Errors;
+import org.keycloak.events.EventType;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.credential.PasswordCredentialModel;
+import org.keycloak.services.managers.BruteForceProtector;
+
+import eu.unify.keycloak.activation.code.CodeCheck;
+import eu.unify.keycloak.activation.code.CodePolicy;
+import eu.unify.keycloak.activation.code.CodePurpose;
+import eu.unify.keycloak.activation.code.ResendThrottle;
+import eu.unify.keycloak.activation.config.SessionCodeOptions;
+import eu.unify.keycloak.activation.form.CodeForm;
+import eu.unify.keycloak.activation.form.EmailMask;
+import eu.unify.keycloak.activation.service.SessionCodeService;
+import eu.unify.keycloak.activation.service.SessionCodeService.SendResult;
+
+/**
+ * What the activation link of an admin-created account runs. The code is emailed only when the user opens the page,
+ * so a mail scanner that pre-fetches the link learns nothing it can use; after the code, a user without a password
+ * chooses one under the realm's password policy (Keycloak's "Update Password" action). Keycloak then confirms and
+ * links back to the service named in the activation link.
+ */
+final class AccountActivationRequiredAction implements RequiredActionProvider {
+
+    static final CodePurpose PURPOSE = CodePurpose.ACTIVATION;
+    private static final String NOTE_ISSUED = "unify-account-activation.issued";
+    private static final String DETAIL_PURPOSE = "unify_code_purpose";
+
+    @Override
+    public InitiatedActionSupport initiatedActionSupport() {
+        // Only an admin assigns it; an application cannot start it with kc_action.
+        return InitiatedActionSupport.NOT_SUPPORTED;
+    }
+
+    @Override
+    public void evaluateTriggers(RequiredActionContext context) {
+    }
+
+    @Override
+    public void requiredActionChallenge(RequiredActionContext context) {
+        CodePolicy policy = policy(context);
+        if (context.getAuthenticationSession().getAuthNote(NOTE_ISSUED) == null) {
+            context.getAuthenticationSession().setAuthNote(NOTE_ISSUED, "true");
+            context.challenge(send(context, policy).render(context.form()));
+        } else {
+            context.challenge(currentState(context, policy).render(context.form()));
+        }
+    }
+
+    @Override
+    public void processAction(RequiredActionContext context) {
+        CodePolicy policy = policy(context);
+        MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
+        if (form.containsKey(CodeForm.FIELD_RESEND)) {
+            context.challenge(send(context, policy).render(context.form()));
+            return;
+        }
+        UserModel user = context.getUser();
+        RealmModel realm = context.getRealm();
+        BruteForceProtector bruteForce = context.getSession().getProvider(BruteForceProtector.class);
+        if (realm.isBruteForceProtected() && bruteForce.isTemporarilyDisabled(context.getSession(), realm, user)) {
+            context.getEvent().clone().event(EventType.CUSTOM_REQUIRED_ACTION_ERROR).user(user)
+                    .detail(DETAIL_PURPOSE, PURPOSE.id()).error(Errors.USER_TEMPORARILY_DISABLED);
+            context.challenge(currentState(context, policy).error("unify-code-error-exhausted").render(context.form()));
+            return;
+        }
+
+        Optional<CodeCheck.Result> checked = service(context).check(user, PURPOSE, policy, form.getFirst(CodeForm.FIELD_CODE));
+        if (checked.isEmpty()) {
+            context.challenge(currentState(context, policy).error("unify-code-error-format", policy.length())
+                    .render(context.form()));
+            return;
+        }
+        CodeCheck.Result result = checked.get();
+        var event = context.getEvent().clone().event(EventType.CUSTOM_REQUIRED_ACTION).user(user)
+                .detail(Details.CUSTOM_REQUIRED_ACTION, AccountActivationRequiredActionFactory.ID)
+                .detail(DETAIL_PURPOSE, PURPOSE.id());
+        switch (result.outcome()) {
+            case VALID -> {
+                user.setEmailVerified(true);
+                if (!user.credentialManager().isConfiguredFor(PasswordCredentialModel.TYPE)) {
+                    user.addRequiredAction(UserModel.RequiredAction.UPDATE_PASSWORD);
+                }
+                context.getAuthenticationSession().removeAuthNote(NOTE_ISSUED);
+                event.success();
+                context.success();
+            }
+            case WRONG, EXHAUSTED -> {
+                if (realm.isBruteForceProtected()) {
+                    // Counted like a wrong one-time password, the category Keycloak's protection listens to.
+                    bruteForce.failedLogin(realm, user, context.getConnection(), context.getUriInfo(), Set.of("otp"));
+                }
+                event.event(EventType.CUSTOM_REQUIRED_ACTION_ERROR).error(Errors.INVALID_CODE);
+                CodeForm page = currentState(context, policy);
+                page = result.outcome() == CodeCheck.Outcome.WRONG
+                        ? page.error("unify-code-error-wrong", result.attemptsLeft())
+                        : page.error("unify-code-error-exhausted");
+                context.challenge(page.render(context.form()));
+            }
+            case EXPIRED, NO_CODE -> {
+                event.event(EventType.CUSTOM_REQUIRED_ACTION_ERROR).error(Errors.EXPIRED_CODE);
+                context.challenge(currentState(context, policy).error("unify-code-error-expired").render(context.form()));
+            }
+            case CONSUMED -> {
+                event.event(EventType.CUSTOM_REQUIRED_ACTION_ERROR).detail("reason", "already_used")
+                        .error(Errors.INVALID_CODE);
+                context.challenge(currentState(context, policy).error("unify-code-error-used").render(context.form()));
+            }
+        }
+    }
+
+    private CodeForm send(RequiredActionContext context, CodePolicy policy) {
+        UserModel user = context.getUser();
+        SendResult result = service(context).send(user, PURPOSE, policy, context.getAuthenticationSession());
+        var event = context.getEvent().clone().event(EventType.CUSTOM_REQUIRED_ACTION).user(user)
+                .detail(Details.CUSTOM_REQUIRED_ACTION, AccountActivationRequiredActionFactory.ID)
+                .detail(Details.EMAIL, user.getEmail()).detail(DETAIL_PURPOSE, PURPOSE.id())
+                .detail("code_sent", Boolean.toString(result.status() == SendResult.Status.SENT));
+        if (result.status() == SendResult.Status.SEND_FAILED) {
+            event.event(EventType.CUSTOM_REQUIRED_ACTION_ERROR).error(Errors.EMAIL_SEND_FAILED);
+        } else {
+            event.success();
+        }
+        return form(context, policy).afterSend(result, EmailMask.mask(user.getEmail()));
+    }
+
+    private CodeForm currentState(RequiredActionContext context, CodePolicy policy) {
+        ResendThrottle.Decision decision = service(context).throttle(context.getUser(), PURPOSE, policy);
+        return form(context, policy)
+                .resend(decision.verdict() != ResendThrottle.Verdict.HOURLY_CAP, decision.waitSeconds());
+    }
+
+    private static CodeForm form(RequiredActionContext context, CodePolicy policy) {
+        return new CodeForm(PURPOSE, policy, EmailMask.mask(context.getUser().getEmail()));
+    }
+
+    private static CodePolicy policy(RequiredActionContext context) {
+        return SessionCodeOptions.policy(context.getConfig() == null ? null : context.getConfig().getConfig());
+    }
+
+    private static SessionCodeService service(RequiredActionContext context) {
+        return SessionCodeService.of(context.getSession(), context.getRealm());
+    }
+
+    @Override
+    public void close() {
+    }
+}
