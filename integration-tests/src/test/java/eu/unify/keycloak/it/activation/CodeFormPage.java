@@ -1,5 +1,6 @@
 package eu.unify.keycloak.it.activation;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -7,6 +8,7 @@ import org.keycloak.testframework.ui.page.AbstractLoginPage;
 import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The code form of the activation-code module ({@code unify-code.ftl}). */
 public final class CodeFormPage extends AbstractLoginPage {
@@ -34,6 +36,11 @@ public final class CodeFormPage extends AbstractLoginPage {
     public boolean isResendEnabled() {
         List<WebElement> buttons = driver.driver().findElements(By.id("unify-code-resend"));
         return !buttons.isEmpty() && buttons.get(0).isEnabled();
+    }
+
+    /** The server rounds the remaining cooldown up; the page's countdown enables the button when it reaches 0. */
+    public void waitUntilResendEnabled() {
+        new WebDriverWait(driver.driver(), Duration.ofSeconds(5)).until(d -> isResendEnabled());
     }
 
     /** The error shown for the code field, or the page's error alert. */

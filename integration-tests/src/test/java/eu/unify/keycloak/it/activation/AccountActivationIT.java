@@ -1,0 +1,150 @@
+package eu.unify.keycloak.it.activation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.text.MessageFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.mail.internet.MimeMessage;
+import jakarta.ws.rs.core.Response;
+
+import org.junit.jupiter.api.Test;
+import org.keycloak.admin.client.CreatedResponseUtil;
+import org.keycloak.representations.idm.RequiredActionProviderSimpleRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
+import org.keycloak.testframework.annotations.InjectRealm;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.keycloak.testframework.annotations.TestSetup;
+import org.keycloak.testframework.mail.MailServer;
+import org.keycloak.testframework.mail.annotations.InjectMailServer;
+import org.keycloak.testframework.oauth.OAuthClient;
+import org.keycloak.testframework.oauth.annotations.InjectOAuthClient;
+import org.keycloak.testframework.realm.ManagedRealm;
+import org.keycloak.testframework.ui.annotations.InjectPage;
+import org.keycloak.testframework.ui.annotations.InjectWebDriver;
+import org.keycloak.testframework.ui.page.LoginPage;
+import org.keycloak.testframework.ui.page.LoginPasswordUpdatePage;
+import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
+import org.keycloak.testsuite.util.oauth.AuthorizationEndpointResponse;
+import org.openqa.selenium.By;
+
+import eu.unify.keycloak.it.Mails;
+import eu.unify.keycloak.it.UnifyRealmConfig;
+import eu.unify.keycloak.it.UnifyServerConfig;
+
+/**
+ * Story 1: an admin creates an account and sends the activation email (required action
+ * {@code unify-account-activation}); the user opens the link, gets a fresh code by email only then, types it, chooses
+ * a password and signs in on the service with it.
+ */
+@KeycloakIntegrationTest(config = UnifyServerConfig.class)
+public class AccountActivationIT {
+
+    private static final String ACTION = "unify-account-activation";
+    private static final Pattern ACTION_LINK = Pattern.compile("href=\"(http[^\"]*login-actions/action-token[^\"]*)\"");
+
+    @InjectRealm(config = UnifyRealmConfig.class)
+    ManagedRealm realm;
+
+    @InjectMailServer
+    MailServer mail;
+
+    @InjectWebDriver
+    ManagedWebDriver driver;
+
+    @InjectOAuthClient
+    OAuthClient oauth;
+
+    @InjectPage
+    CodeFormPage codePage;
+
+    @InjectPage
+    LoginPasswordUpdatePage updatePasswordPage;
+
+    @InjectPage
+    LoginPage loginPage;
+
+    @TestSetup
+    public void enableTheAction() {
+        boolean registered = realm.admin().flows().getRequiredActions().stream()
+                .anyMatch(a -> ACTION.equals(a.getProviderId()));
+        if (!registered) {
+            RequiredActionProviderSimpleRepresentation action = new RequiredActionProviderSimpleRepresentation();
+            action.setProviderId(ACTION);
+            action.setName("Activate account with an emailed code");
+            realm.admin().flows().registerRequiredAction(action);
+        }
+    }
+
+    @Test
+    void adminCreatedAccountIsActivatedWithACodeInTheUsersLanguage() throws Exception {
+        String email = "aktivointi@example.com";
+        String userId = createUserWithoutPassword(email, "fi");
+        String clientId = "test-app";
+        String redirectUri = realm.admin().clients().findByClientId(clientId).get(0).getRedirectUris().get(0);
+
+        realm.admin().users().get(userId).executeActionsEmail(clientId, redirectUri, 3600, List.of(ACTION));
+
+        List<MimeMessage> mails = Mails.to(mail, email);
+        assertThat(mails).as("only the activation link so far").hasSize(1);
+        String link = actionLink(mails.get(0));
+        assertThat(Mails.html(mails.get(0))).doesNotContain("unify-code-value");
+
+        driver.open(link);
+        // Keycloak asks to confirm the actions before running them: a prefetching scanner stops here.
+        assertThat(Mails.to(mail, email)).as("opening the link alone sends no code").hasSize(1);
+        driver.findElement(By.cssSelector("a[href*='action-token']")).click();
+
+        codePage.assertCurrent();
+        assertThat(driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("fi");
+        mails = Mails.to(mail, email);
+        assertThat(mails).hasSize(2);
+        MimeMessage codeMail = mails.get(1);
+        assertThat(codeMail.getSubject()).isEqualTo(
+                new MessageFormat(ActivationMessages.load("fi").getProperty("unify-code-subject-activation"),
+                        Locale.forLanguageTag("fi")).format(new Object[] {"default"}));
+
+        codePage.submitCode(Mails.code(codeMail));
+
+        updatePasswordPage.assertCurrent();
+        updatePasswordPage.changePassword("Oma-salasana-7", "Oma-salasana-7");
+        // Keycloak confirms ("account updated") and links back to the service named in the activation link ...
+        assertThat(driver.page().getCurrentPageId()).isEqualTo("login-info");
+        assertThat(driver.driver().findElements(By.cssSelector("a[href^='" + redirectUri + "']"))).hasSize(1);
+        // ... where the user signs in with the email address and the password just chosen.
+        oauth.openLoginForm();
+        loginPage.fillLogin(email, "Oma-salasana-7");
+        loginPage.submit();
+        AuthorizationEndpointResponse response = oauth.parseLoginResponse();
+        assertThat(response.isSuccess()).as("signed in on the service: %s", response.getError()).isTrue();
+
+        UserRepresentation user = realm.admin().users().get(userId).toRepresentation();
+        assertThat(user.isEmailVerified()).isTrue();
+        assertThat(user.getRequiredActions()).isEmpty();
+    }
+
+    private String createUserWithoutPassword(String email, String locale) {
+        UserRepresentation user = new UserRepresentation();
+        user.setUsername(email);
+        user.setEmail(email);
+        user.setFirstName("Aino");
+        user.setLastName("Aktiivinen");
+        user.setEnabled(true);
+        user.setAttributes(Map.of("locale", List.of(locale)));
+        try (Response response = realm.admin().users().create(user)) {
+            String id = CreatedResponseUtil.getCreatedId(response);
+            realm.cleanup().add(r -> r.users().delete(id).close());
+            return id;
+        }
+    }
+
+    private static String actionLink(MimeMessage message) {
+        Matcher matcher = ACTION_LINK.matcher(Mails.html(message));
+        assertThat(matcher.find()).as("activation link in the mail").isTrue();
+        return matcher.group(1).replace("&amp;", "&");
+    }
+}
