@@ -18,7 +18,11 @@ public final class Languages {
 
     /** Messages of the {@code unify} theme of the given type ({@code login}, {@code email}) in one language. */
     public static Properties themeMessages(String themeType, String language) {
-        String resource = "theme/unify/" + themeType + "/messages/messages_" + language + ".properties";
+        return bundle("theme/unify/" + themeType + "/messages/messages_" + language + ".properties");
+    }
+
+    /** A UTF-8 message bundle from the test classpath (the bundle jar is on it). */
+    public static Properties bundle(String resource) {
         try (InputStream in = Languages.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("Not on the test classpath (is the bundle built?): " + resource);

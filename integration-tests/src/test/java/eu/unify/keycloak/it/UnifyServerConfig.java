@@ -4,14 +4,17 @@ import org.keycloak.testframework.server.KeycloakServerConfig;
 import org.keycloak.testframework.server.KeycloakServerConfigBuilder;
 
 /**
- * The one server configuration of the suite: Keycloak with the packaged Unify bundle in {@code providers/}.
- * Every integration test class uses it, so the framework starts a single server for all of them; a class with a
- * different configuration would cost a full server rebuild.
+ * The one server configuration of the suite: Keycloak with the packaged Unify bundle in {@code providers/}, plus the
+ * test framework's own server-side helpers (time offset, run-on-server). Every integration test class uses it, so the
+ * framework starts a single server for all of them; a class with a different configuration would cost a full
+ * server rebuild. The helpers are listed here, not only when a class asks for them, for the same reason.
  */
 public final class UnifyServerConfig implements KeycloakServerConfig {
 
     @Override
     public KeycloakServerConfigBuilder configure(KeycloakServerConfigBuilder config) {
-        return config.dependency("eu.unify", "unify-keycloak");
+        return config
+                .dependency("eu.unify", "unify-keycloak")
+                .dependency("org.keycloak.testframework", "keycloak-test-framework-remote-providers");
     }
 }

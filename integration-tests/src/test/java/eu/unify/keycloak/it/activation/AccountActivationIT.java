@@ -5,15 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.text.MessageFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jakarta.mail.internet.MimeMessage;
-import jakarta.ws.rs.core.Response;
 
 import org.junit.jupiter.api.Test;
-import org.keycloak.admin.client.CreatedResponseUtil;
 import org.keycloak.representations.idm.RequiredActionProviderSimpleRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.annotations.InjectRealm;
@@ -33,6 +30,7 @@ import org.keycloak.testsuite.util.oauth.AuthorizationEndpointResponse;
 import org.openqa.selenium.By;
 
 import eu.unify.keycloak.it.Mails;
+import eu.unify.keycloak.it.TestUsers;
 import eu.unify.keycloak.it.UnifyRealmConfig;
 import eu.unify.keycloak.it.UnifyServerConfig;
 
@@ -83,7 +81,7 @@ public class AccountActivationIT {
     @Test
     void adminCreatedAccountIsActivatedWithACodeInTheUsersLanguage() throws Exception {
         String email = "aktivointi@example.com";
-        String userId = createUserWithoutPassword(email, "fi");
+        String userId = TestUsers.create(realm, email, null, "fi");
         String clientId = "test-app";
         String redirectUri = realm.admin().clients().findByClientId(clientId).get(0).getRedirectUris().get(0);
 
@@ -125,21 +123,6 @@ public class AccountActivationIT {
         UserRepresentation user = realm.admin().users().get(userId).toRepresentation();
         assertThat(user.isEmailVerified()).isTrue();
         assertThat(user.getRequiredActions()).isEmpty();
-    }
-
-    private String createUserWithoutPassword(String email, String locale) {
-        UserRepresentation user = new UserRepresentation();
-        user.setUsername(email);
-        user.setEmail(email);
-        user.setFirstName("Aino");
-        user.setLastName("Aktiivinen");
-        user.setEnabled(true);
-        user.setAttributes(Map.of("locale", List.of(locale)));
-        try (Response response = realm.admin().users().create(user)) {
-            String id = CreatedResponseUtil.getCreatedId(response);
-            realm.cleanup().add(r -> r.users().delete(id).close());
-            return id;
-        }
     }
 
     private static String actionLink(MimeMessage message) {

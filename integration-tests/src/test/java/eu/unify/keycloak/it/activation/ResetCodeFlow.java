@@ -53,6 +53,18 @@ final class ResetCodeFlow {
         realm.admin().update(rep);
     }
 
+    /** Changes one option of the installed step, as an admin would in its settings; returns the previous value. */
+    static String setOption(ManagedRealm realm, String key, String value) {
+        AuthenticationManagementResource flows = realm.admin().flows();
+        String configId = execution(flows, PROVIDER).getAuthenticationConfig();
+        AuthenticatorConfigRepresentation config = flows.getAuthenticatorConfig(configId);
+        Map<String, String> values = new HashMap<>(config.getConfig());
+        String previous = values.put(key, value);
+        config.setConfig(values);
+        flows.updateAuthenticatorConfig(configId, config);
+        return previous;
+    }
+
     private static AuthenticationExecutionInfoRepresentation execution(AuthenticationManagementResource flows,
                                                                         String providerId) {
         return flows.getExecutions(FLOW).stream()

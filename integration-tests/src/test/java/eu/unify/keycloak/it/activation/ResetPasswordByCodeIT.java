@@ -3,6 +3,8 @@ package eu.unify.keycloak.it.activation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
+import java.time.Duration;
+import java.util.Arrays;
 import java.text.MessageFormat;
 import java.util.List;
 import java.util.Locale;
@@ -10,18 +12,15 @@ import java.util.Map;
 import java.util.Properties;
 
 import jakarta.mail.internet.MimeMessage;
-import jakarta.ws.rs.core.Response;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.keycloak.admin.client.CreatedResponseUtil;
+import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.representations.AccessToken;
-import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.EventRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
-import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.keycloak.testframework.annotations.TestSetup;
@@ -30,6 +29,10 @@ import org.keycloak.testframework.mail.annotations.InjectMailServer;
 import org.keycloak.testframework.oauth.OAuthClient;
 import org.keycloak.testframework.oauth.annotations.InjectOAuthClient;
 import org.keycloak.testframework.realm.ManagedRealm;
+import org.keycloak.testframework.remote.runonserver.InjectRunOnServer;
+import org.keycloak.testframework.remote.runonserver.RunOnServerClient;
+import org.keycloak.testframework.remote.timeoffset.InjectTimeOffSet;
+import org.keycloak.testframework.remote.timeoffset.TimeOffSet;
 import org.keycloak.testframework.ui.annotations.InjectPage;
 import org.keycloak.testframework.ui.annotations.InjectWebDriver;
 import org.keycloak.testframework.ui.page.LoginPage;
@@ -44,6 +47,7 @@ import org.openqa.selenium.WebElement;
 import eu.unify.keycloak.it.UnifyRealmConfig;
 import eu.unify.keycloak.it.UnifyServerConfig;
 import eu.unify.keycloak.it.Mails;
+import eu.unify.keycloak.it.TestUsers;
 
 /**
  * Story 3: "Forgot password?" emails a one-time code; the user types it in the same browser and sets a new password.
@@ -69,6 +73,12 @@ public class ResetPasswordByCodeIT {
 
     @InjectPage
     LoginPage loginPage;
+
+    @InjectTimeOffSet
+    TimeOffSet timeOffSet;
+
+    @InjectRunOnServer(permittedPackages = "eu.unify.keycloak.it")
+    RunOnServerClient runOnServer;
 
     @InjectPage
     LoginPasswordResetPage resetPage;
@@ -100,7 +110,7 @@ public class ResetPasswordByCodeIT {
     @ValueSource(strings = {"en", "de"})
     void resetsThePasswordWithTheEmailedCode(String language) {
         String email = "reset-" + language + "@example.com";
-        String userId = createUser(email, "Old-password-1");
+        String userId = TestUsers.create(realm, email, "Old-password-1", null);
 
         startReset(email, language);
         assertThat(driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo(language);
@@ -132,7 +142,7 @@ public class ResetPasswordByCodeIT {
     @Test
     void fiveWrongCodesVoidTheCodeAndCountForBruteForceProtection() {
         String email = "wrong-codes@example.com";
-        String userId = createUser(email, "Old-password-1");
+        String userId = TestUsers.create(realm, email, "Old-password-1", null);
         startReset(email, "en");
         String code = Mails.latestCode(mail, email);
         String wrong = code.startsWith("1") ? "22222222" : "11111111";
@@ -157,7 +167,7 @@ public class ResetPasswordByCodeIT {
     @Test
     void aTypingSlipIsExplainedAndNotCounted() {
         String email = "slip@example.com";
-        createUser(email, "Old-password-1");
+        TestUsers.create(realm, email, "Old-password-1", null);
         startReset(email, "en");
         String code = Mails.latestCode(mail, email);
 
@@ -170,7 +180,7 @@ public class ResetPasswordByCodeIT {
     @Test
     void afterAResendOnlyTheNewestCodeWorks() throws InterruptedException {
         String email = "resend@example.com";
-        createUser(email, "Old-password-1");
+        TestUsers.create(realm, email, "Old-password-1", null);
         startReset(email, "en");
         String first = Mails.latestCode(mail, email);
         assertThat(codePage.isResendEnabled()).as("cooldown running").isFalse();
@@ -195,7 +205,7 @@ public class ResetPasswordByCodeIT {
     @Test
     void unknownAndKnownAddressesGetTheSamePage() {
         String known = "anna.known@example.com";
-        createUser(known, "Old-password-1");
+        TestUsers.create(realm, known, "Old-password-1", null);
         String unknown = "anna.unknown@example.com";
 
         long knownMillis = startReset(known, "en");
@@ -218,7 +228,7 @@ public class ResetPasswordByCodeIT {
     @Test
     void mailServerDownGivesAClearMessageAndRetryingWorks() {
         String email = "smtp-down@example.com";
-        createUser(email, "Old-password-1");
+        TestUsers.create(realm, email, "Old-password-1", null);
         RealmRepresentation rep = realm.admin().toRepresentation();
         Map<String, String> smtp = rep.getSmtpServer();
         rep.setSmtpServer(Map.of("host", "localhost", "port", "1", "from", smtp.get("from")));
@@ -241,7 +251,7 @@ public class ResetPasswordByCodeIT {
     @Test
     void eventsRecordTheStepsButNeverTheCode() {
         String email = "events@example.com";
-        createUser(email, "Old-password-1");
+        TestUsers.create(realm, email, "Old-password-1", null);
         startReset(email, "en");
         String code = Mails.latestCode(mail, email);
         codePage.submitCode("00000000".equals(code) ? "11111111" : "00000000");
@@ -251,6 +261,46 @@ public class ResetPasswordByCodeIT {
         List<EventRepresentation> events = realm.admin().getEvents();
         assertThat(events).extracting(EventRepresentation::getType).contains("SEND_RESET_PASSWORD", "RESET_PASSWORD_ERROR");
         assertThat(events).allSatisfy(event -> assertThat(String.valueOf(event.getDetails())).doesNotContain(code));
+    }
+
+    @Test
+    void anExpiredCodeFails() {
+        String email = "expired@example.com";
+        TestUsers.create(realm, email, "Old-password-1", null);
+        String previous = ResetCodeFlow.setOption(realm, "code.lifetime.minutes", "1");
+        try {
+            startReset(email, "en");
+            String code = Mails.latestCode(mail, email);
+            // Past the code's minute, well within Keycloak's own 5-minute limit for the login step.
+            timeOffSet.set(Duration.ofSeconds(90));
+            codePage.submitCode(code);
+            codePage.assertCurrent();
+            assertThat(codePage.codeError()).hasValue(message("unify-code-error-expired"));
+        } finally {
+            timeOffSet.set(0);
+            ResetCodeFlow.setOption(realm, "code.lifetime.minutes", previous);
+        }
+    }
+
+    @Test
+    void theDatabaseHoldsOnlyAKeyedHashOfTheCode() {
+        String email = "stored@example.com";
+        String userId = TestUsers.create(realm, email, "Old-password-1", null);
+        startReset(email, "en");
+        String code = Mails.latestCode(mail, email);
+
+        String rows = runOnServer.fetchString(session -> String.join("\n", session
+                .getProvider(JpaConnectionProvider.class).getEntityManager()
+                .createNativeQuery("select ID, PURPOSE, KEY_ID, CODE_HASH from UNIFY_ACTIVATION_CODE where USER_ID = :user")
+                .setParameter("user", userId)
+                .getResultList().stream()
+                .map(row -> Arrays.toString((Object[]) row))
+                .toList()));
+
+        assertThat(rows.lines()).as("one live code for the user").hasSize(1);
+        assertThat(rows).contains("reset-credentials").doesNotContain(code);
+        String hash = rows.replaceAll(".*, ([A-Za-z0-9_-]{43})]$", "$1");
+        assertThat(hash).hasSize(43).isNotEqualTo(code);
     }
 
     /** Opens "Forgot password?" in the given language and asks for a code; returns how long the request took. */
@@ -273,25 +323,6 @@ public class ResetPasswordByCodeIT {
                 .findElements(By.cssSelector("#login-select-toggle option[value*='kc_locale=" + language + "']"));
         assertThat(options).hasSize(1);
         driver.open(URI.create(driver.getCurrentUrl()).resolve(options.get(0).getAttribute("value")).toString());
-    }
-
-    private String createUser(String email, String password) {
-        UserRepresentation user = new UserRepresentation();
-        user.setUsername(email);
-        user.setEmail(email);
-        user.setEnabled(true);
-        user.setFirstName("Test");
-        user.setLastName("User");
-        CredentialRepresentation credential = new CredentialRepresentation();
-        credential.setType(CredentialRepresentation.PASSWORD);
-        credential.setValue(password);
-        credential.setTemporary(false);
-        user.setCredentials(List.of(credential));
-        try (Response response = realm.admin().users().create(user)) {
-            String id = CreatedResponseUtil.getCreatedId(response);
-            realm.cleanup().add(r -> r.users().delete(id).close());
-            return id;
-        }
     }
 
     private static String message(String key, Object... arguments) {
