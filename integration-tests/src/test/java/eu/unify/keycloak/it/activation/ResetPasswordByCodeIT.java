@@ -3,13 +3,18 @@ package eu.unify.keycloak.it.activation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.Arrays;
 import java.text.MessageFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import jakarta.mail.internet.MimeMessage;
 
@@ -17,7 +22,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.representations.AccessToken;
 import org.keycloak.representations.idm.EventRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
@@ -46,6 +50,7 @@ import org.openqa.selenium.WebElement;
 
 import eu.unify.keycloak.it.UnifyRealmConfig;
 import eu.unify.keycloak.it.UnifyServerConfig;
+import eu.unify.keycloak.it.LanguageMenu;
 import eu.unify.keycloak.it.Mails;
 import eu.unify.keycloak.it.TestUsers;
 
@@ -289,13 +294,7 @@ public class ResetPasswordByCodeIT {
         startReset(email, "en");
         String code = Mails.latestCode(mail, email);
 
-        String rows = runOnServer.fetchString(session -> String.join("\n", session
-                .getProvider(JpaConnectionProvider.class).getEntityManager()
-                .createNativeQuery("select ID, PURPOSE, KEY_ID, CODE_HASH from UNIFY_ACTIVATION_CODE where USER_ID = :user")
-                .setParameter("user", userId)
-                .getResultList().stream()
-                .map(row -> Arrays.toString((Object[]) row))
-                .toList()));
+        String rows = runOnServer.fetchString(StoredCodeRows.of(userId));
 
         assertThat(rows.lines()).as("one live code for the user").hasSize(1);
         assertThat(rows).contains("reset-credentials").doesNotContain(code);
@@ -303,11 +302,44 @@ public class ResetPasswordByCodeIT {
         assertThat(hash).hasSize(43).isNotEqualTo(code);
     }
 
+    @Test
+    void theSameCodeSubmittedTwiceAtOnceIsRedeemedOnce() throws Exception {
+        String email = "double-submit@example.com";
+        TestUsers.create(realm, email, "Old-password-1", null);
+        startReset(email, "en");
+        String code = Mails.latestCode(mail, email);
+
+        // The user double-clicks: two posts of the same form, same session, at the same moment.
+        String action = URI.create(driver.getCurrentUrl())
+                .resolve(driver.findElement(By.id("unify-code-form")).getAttribute("action")).toString();
+        String cookies = driver.cookies().getAll().stream()
+                .map(c -> c.getName() + "=" + c.getValue()).collect(Collectors.joining("; "));
+        HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpRequest post = HttpRequest.newBuilder(URI.create(action))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Cookie", cookies)
+                .POST(HttpRequest.BodyPublishers.ofString("code=" + code))
+                .build();
+        CompletableFuture<HttpResponse<String>> first = http.sendAsync(post, HttpResponse.BodyHandlers.ofString());
+        CompletableFuture<HttpResponse<String>> second = http.sendAsync(post, HttpResponse.BodyHandlers.ofString());
+
+        long proceeded = Stream.of(first.get(), second.get()).filter(ResetPasswordByCodeIT::proceeded).count();
+        assertThat(proceeded).as("requests that got past the code").isEqualTo(1);
+        assertThat(Stream.of(first.get(), second.get()).map(HttpResponse::statusCode)).allMatch(s -> s < 500);
+    }
+
+    /** Past the code step: on to choosing the new password (as a redirect or rendered directly). */
+    private static boolean proceeded(HttpResponse<String> response) {
+        String location = response.headers().firstValue("Location").orElse("");
+        return response.body().contains("id=\"password-new\"")
+                || response.statusCode() == 302 && location.contains("required-action");
+    }
+
     /** Opens "Forgot password?" in the given language and asks for a code; returns how long the request took. */
     private long startReset(String email, String language) {
         oauth.openLoginForm();
         loginPage.assertCurrent();
-        selectLanguage(language);
+        LanguageMenu.choose(driver, language);
         // Follow "Forgot password?" by its target: its text is translated.
         driver.findElement(By.cssSelector("a[href*='login-actions/reset-credentials']")).click();
         resetPage.assertCurrent();
@@ -316,13 +348,6 @@ public class ResetPasswordByCodeIT {
         long millis = (System.nanoTime() - started) / 1_000_000;
         codePage.assertCurrent();
         return millis;
-    }
-
-    private void selectLanguage(String language) {
-        List<WebElement> options = driver.driver()
-                .findElements(By.cssSelector("#login-select-toggle option[value*='kc_locale=" + language + "']"));
-        assertThat(options).hasSize(1);
-        driver.open(URI.create(driver.getCurrentUrl()).resolve(options.get(0).getAttribute("value")).toString());
     }
 
     private static String message(String key, Object... arguments) {
