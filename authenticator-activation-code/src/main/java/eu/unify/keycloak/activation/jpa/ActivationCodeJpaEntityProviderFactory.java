@@ -23,7 +23,8 @@ import eu.unify.keycloak.activation.store.ActivationCodeStore;
 public final class ActivationCodeJpaEntityProviderFactory
         implements JpaEntityProviderFactory, ServerInfoAwareProviderFactory {
 
-    public static final String ID = "unify-activation-code";
+    /** Also names Liquibase's record of our change sets: never change it once deployed. */
+    public static final String ID = "unify-activation-code-store";
 
     static final String CHANGELOG = "META-INF/unify-activation-code-changelog.xml";
     private static final List<Class<?>> ENTITIES = List.of(ActivationCodeEntity.class, CodeSendEntity.class);
