@@ -3,18 +3,26 @@ package eu.unify.keycloak.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.keycloak.representations.idm.AuthenticationFlowRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
+import org.keycloak.representations.idm.RequiredActionProviderRepresentation;
 import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.keycloak.testframework.oauth.OAuthClient;
 import org.keycloak.testframework.oauth.annotations.InjectOAuthClient;
+import org.keycloak.testframework.mail.MailServer;
+import org.keycloak.testframework.mail.annotations.InjectMailServer;
 import org.keycloak.testframework.realm.ManagedRealm;
 import org.keycloak.testframework.ui.annotations.InjectPage;
 import org.keycloak.testframework.ui.annotations.InjectWebDriver;
 import org.keycloak.testframework.ui.page.LoginPage;
+import org.keycloak.testframework.ui.page.LoginPasswordResetPage;
+import org.keycloak.testframework.ui.page.LoginPasswordUpdatePage;
 import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
 import org.keycloak.testsuite.util.oauth.AuthorizationEndpointResponse;
 import org.openqa.selenium.By;
+
+import eu.unify.keycloak.it.activation.CodeFormPage;
 
 /**
  * The demo realm behind the README's first command ({@code realm-export/}) imports into the real server as it is,
@@ -35,6 +43,18 @@ class DemoRealmIT {
     @InjectPage
     LoginPage loginPage;
 
+    @InjectPage
+    LoginPasswordResetPage resetPage;
+
+    @InjectPage
+    CodeFormPage codePage;
+
+    @InjectPage
+    LoginPasswordUpdatePage updatePasswordPage;
+
+    @InjectMailServer
+    MailServer mail;
+
     @Test
     void demoRealmIsBrandedAndSpeaksFourLanguages() {
         RealmRepresentation realm = demo.admin().toRepresentation();
@@ -44,6 +64,29 @@ class DemoRealmIT {
         assertThat(realm.isInternationalizationEnabled()).isTrue();
         assertThat(realm.getSupportedLocales()).containsAll(Languages.ALL);
         assertThat(demo.admin().clients().findByClientId("unify-demo-app")).hasSize(1);
+    }
+
+    @Test
+    void demoRealmResetsPasswordsByCodeAndKeepsKeycloaksDefaults() {
+        RealmRepresentation realm = demo.admin().toRepresentation();
+        assertThat(realm.getResetCredentialsFlow()).isEqualTo("unify reset by code");
+        assertThat(demo.admin().flows().getFlows()).extracting(AuthenticationFlowRepresentation::getAlias)
+                .contains("browser", "direct grant", "reset credentials", "first broker login", "unify reset by code");
+        assertThat(demo.admin().flows().getRequiredActions()).extracting(RequiredActionProviderRepresentation::getAlias)
+                .contains("UPDATE_PASSWORD", "VERIFY_EMAIL", "CONFIGURE_TOTP");
+
+        String email = "demo-reset@unify.localhost";
+        TestUsers.create(demo, email, "Demo-password-9", null);
+        driver.open(demo.getBaseUrl());
+        driver.cookies().deleteAll();
+        oauth.openLoginForm();
+        driver.findElement(By.cssSelector("a[href*='login-actions/reset-credentials']")).click();
+        resetPage.changePassword(email);
+        codePage.assertCurrent();
+        codePage.submitCode(Mails.latestCode(mail, email));
+        updatePasswordPage.assertCurrent();
+        updatePasswordPage.changePassword("Demo-password-10", "Demo-password-10");
+        assertThat(oauth.parseLoginResponse().isSuccess()).isTrue();
     }
 
     @Test
