@@ -125,24 +125,26 @@ final class ResetCodeAuthenticator implements Authenticator {
         Optional<CodeCheck.Result> checked = user == null
                 ? standInCheck(context, policy, input)
                 : service(context).check(user, PURPOSE, policy, input);
-        CodeForm form = currentState(context, config);
         if (checked.isEmpty()) {
-            context.challenge(form.error("unify-code-error-format", policy.length()).render(context.form()));
+            context.challenge(currentState(context, config).error("unify-code-error-format", policy.length())
+                    .render(context.form()));
             return;
         }
         CodeCheck.Result result = checked.get();
+        if (result.isValid()) {
+            // The user read the mail sent to this address: it is verified.
+            user.setEmailVerified(true);
+            context.getAuthenticationSession().removeAuthNote(NOTE_ISSUED);
+            context.getEvent().detail(DETAIL_PURPOSE, PURPOSE.id());
+            context.success();
+            return;
+        }
+        CodeForm form = currentState(context, config);
         var event = context.getEvent().clone().detail(DETAIL_PURPOSE, PURPOSE.id());
         if (user != null) {
             event.user(user);
         }
         switch (result.outcome()) {
-            case VALID -> {
-                // The user read the mail sent to this address: it is verified.
-                user.setEmailVerified(true);
-                context.getAuthenticationSession().removeAuthNote(NOTE_ISSUED);
-                context.getEvent().detail(DETAIL_PURPOSE, PURPOSE.id());
-                context.success();
-            }
             case WRONG -> {
                 event.detail("attempts_left", Integer.toString(result.attemptsLeft())).error(Errors.INVALID_CODE);
                 context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS,
