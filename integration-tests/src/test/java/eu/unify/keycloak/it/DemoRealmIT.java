@@ -77,7 +77,8 @@ class DemoRealmIT {
 
         String email = "demo-reset@unify.localhost";
         TestUsers.create(demo, email, "Demo-password-9", null);
-        driver.open(demo.getBaseUrl());
+        // Keycloak's cookies live under /realms/<realm>/: delete them from a page on that path.
+        driver.open(demo.getBaseUrl() + "/.well-known/openid-configuration");
         driver.cookies().deleteAll();
         oauth.openLoginForm();
         driver.findElement(By.cssSelector("a[href*='login-actions/reset-credentials']")).click();
