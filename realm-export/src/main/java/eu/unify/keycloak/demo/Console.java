@@ -30,6 +30,12 @@ final class Console {
         out.println("[unify-demo] ERROR: " + message);
     }
 
+    /** An unexpected failure of the launcher itself: the message, then the stack trace for whoever debugs it. */
+    void failure(Throwable failure) {
+        error(failure.toString());
+        failure.printStackTrace(out);
+    }
+
     void stillStarting(Duration waited) {
         info("  ... Keycloak is still starting (" + waited.toSeconds() + " s)");
     }

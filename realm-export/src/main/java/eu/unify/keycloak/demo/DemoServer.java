@@ -47,8 +47,7 @@ public final class DemoServer {
             DemoSettings settings = DemoSettings.from(System.getProperties(), DemoSettings.buildProperties());
             exitCode = new DemoServer(settings, console).run();
         } catch (Exception e) {
-            console.error(e.toString());
-            e.printStackTrace();
+            console.failure(e);
             exitCode = 1;
         }
         // Returning normally lets the exec plugin finish the Maven build; only a failure needs an exit code.
