@@ -34,14 +34,16 @@ public final class SessionCodeService {
     private static final Logger LOG = Logger.getLogger(SessionCodeService.class);
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    private final KeycloakSession session;
     private final RealmModel realm;
     private final ActivationCodeStore store;
     private final CodeKeys keys;
     private final CodeMailer mailer;
     private final CodeGenerator generator;
 
-    SessionCodeService(RealmModel realm, ActivationCodeStore store, CodeKeys keys, CodeMailer mailer,
-                       CodeGenerator generator) {
+    SessionCodeService(KeycloakSession session, RealmModel realm, ActivationCodeStore store, CodeKeys keys,
+                       CodeMailer mailer, CodeGenerator generator) {
+        this.session = session;
         this.realm = realm;
         this.store = store;
         this.keys = keys;
@@ -50,7 +52,7 @@ public final class SessionCodeService {
     }
 
     public static SessionCodeService of(KeycloakSession session, RealmModel realm) {
-        return new SessionCodeService(realm, ActivationCodeStore.of(session), new CodeKeys(session, realm),
+        return new SessionCodeService(session, realm, ActivationCodeStore.of(session), new CodeKeys(session, realm),
                 new CodeMailer(session, realm), new CodeGenerator(RANDOM));
     }
 
@@ -78,13 +80,21 @@ public final class SessionCodeService {
                     ? SendResult.Status.HOURLY_CAP : SendResult.Status.THROTTLED;
             return new SendResult(status, decision.waitSeconds());
         }
+        // Two requests at once (a double click on "send a new code", two tabs) both pass the check above; only the
+        // one that claims this cluster-wide key for the cooldown sends. The other is told to wait, as it should be.
+        String sending = "unify-code-send:" + realm.getId() + ":" + user.getId() + ":" + purpose.id();
+        long cooldownSeconds = Math.max(1, policy.resendCooldown().toSeconds());
+        if (!session.singleUseObjects().putIfAbsent(sending, cooldownSeconds)) {
+            return new SendResult(SendResult.Status.THROTTLED, cooldownSeconds);
+        }
         GeneratedCode code = generator.generate(policy);
         CodeHasher hasher = keys.active();
         HashedCode hashed = hasher.hashSessionCode(purpose, user.getId(), code.normalized());
         try {
             mailer.send(user, purpose, code, policy, authSession);
         } catch (EmailException e) {
-            // The exception names the SMTP problem, never the code; the user gets a translated message.
+            // Nothing was sent: no cooldown. The exception names the SMTP problem, never the code.
+            session.singleUseObjects().remove(sending);
             LOG.warnf("Could not email a %s code to user %s in realm %s: %s", purpose.id(), user.getId(),
                     realm.getName(), e.getMessage());
             return new SendResult(SendResult.Status.SEND_FAILED, 0);

@@ -7,6 +7,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.text.MessageFormat;
 import java.util.List;
 import java.util.Locale;
@@ -14,7 +16,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import jakarta.mail.internet.MimeMessage;
 
@@ -311,22 +312,55 @@ public class ResetPasswordByCodeIT {
         String code = Mails.latestCode(mail, email);
 
         // The user double-clicks: two posts of the same form, same session, at the same moment.
-        String action = URI.create(driver.getCurrentUrl())
+        String action = codeFormAction();
+        List<HttpResponse<String>> responses = postAtOnce("code=" + code, action, action);
+
+        long proceeded = responses.stream().filter(ResetPasswordByCodeIT::proceeded).count();
+        assertThat(proceeded).as("requests that got past the code").isEqualTo(1);
+        assertThat(responses).extracting(HttpResponse::statusCode).allMatch(status -> status < 500);
+    }
+
+    @Test
+    void resendsFromTwoTabsAtOnceSendOneCode() throws Exception {
+        String email = "two-tabs@example.com";
+        TestUsers.create(realm, email, "Old-password-1", null);
+        startReset(email, "en");
+        String firstTab = codeFormAction();
+        startReset(email, "en");
+        String secondTab = codeFormAction();
+        assertThat(secondTab).isNotEqualTo(firstTab);
+        assertThat(Mails.to(mail, email)).as("the second tab is inside the cooldown").hasSize(1);
+        Thread.sleep(COOLDOWN_SECONDS * 1000L + 500);
+
+        List<HttpResponse<String>> responses = postAtOnce("resend=true", firstTab, secondTab);
+
+        assertThat(responses).extracting(HttpResponse::statusCode).allMatch(status -> status < 500);
+        assertThat(Mails.to(mail, email)).as("the first code plus exactly one new one").hasSize(2);
+    }
+
+    private String codeFormAction() {
+        return URI.create(driver.getCurrentUrl())
                 .resolve(driver.findElement(By.id("unify-code-form")).getAttribute("action")).toString();
+    }
+
+    /** Posts to each form action concurrently with the browser's cookies, as a double click or two tabs would. */
+    private List<HttpResponse<String>> postAtOnce(String body, String... actions) throws Exception {
         String cookies = driver.cookies().getAll().stream()
                 .map(c -> c.getName() + "=" + c.getValue()).collect(Collectors.joining("; "));
         HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-        HttpRequest post = HttpRequest.newBuilder(URI.create(action))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Cookie", cookies)
-                .POST(HttpRequest.BodyPublishers.ofString("code=" + code))
-                .build();
-        CompletableFuture<HttpResponse<String>> first = http.sendAsync(post, HttpResponse.BodyHandlers.ofString());
-        CompletableFuture<HttpResponse<String>> second = http.sendAsync(post, HttpResponse.BodyHandlers.ofString());
-
-        long proceeded = Stream.of(first.get(), second.get()).filter(ResetPasswordByCodeIT::proceeded).count();
-        assertThat(proceeded).as("requests that got past the code").isEqualTo(1);
-        assertThat(Stream.of(first.get(), second.get()).map(HttpResponse::statusCode)).allMatch(s -> s < 500);
+        List<CompletableFuture<HttpResponse<String>>> pending = Arrays.stream(actions)
+                .map(action -> HttpRequest.newBuilder(URI.create(action))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("Cookie", cookies)
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build())
+                .map(request -> http.sendAsync(request, HttpResponse.BodyHandlers.ofString()))
+                .toList();
+        List<HttpResponse<String>> responses = new ArrayList<>();
+        for (CompletableFuture<HttpResponse<String>> response : pending) {
+            responses.add(response.get());
+        }
+        return responses;
     }
 
     /** Past the code step: on to choosing the new password (as a redirect or rendered directly). */
