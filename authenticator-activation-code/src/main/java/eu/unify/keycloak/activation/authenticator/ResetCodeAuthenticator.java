@@ -31,6 +31,7 @@ import eu.unify.keycloak.activation.code.CodePurpose;
 import eu.unify.keycloak.activation.code.ResendThrottle;
 import eu.unify.keycloak.activation.form.CodeForm;
 import eu.unify.keycloak.activation.form.EmailMask;
+import eu.unify.keycloak.activation.service.CodeEvents;
 import eu.unify.keycloak.activation.service.SessionCodeService;
 import eu.unify.keycloak.activation.service.SessionCodeService.SendResult;
 
@@ -50,7 +51,6 @@ final class ResetCodeAuthenticator implements Authenticator {
     /** Stand-in state for an unknown address: send times and wrong tries, kept only in the auth session. */
     private static final String NOTE_STANDIN_SENDS = "unify-reset-code.standin-sends";
     private static final String NOTE_STANDIN_ATTEMPTS = "unify-reset-code.standin-attempts";
-    private static final String DETAIL_PURPOSE = "unify_code_purpose";
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
@@ -93,7 +93,7 @@ final class ResetCodeAuthenticator implements Authenticator {
     private SendResult realSend(AuthenticationFlowContext context, UserModel user, CodePolicy policy) {
         SendResult result = service(context).send(user, PURPOSE, policy, context.getAuthenticationSession());
         var event = context.getEvent().clone().event(EventType.SEND_RESET_PASSWORD).user(user)
-                .detail(Details.EMAIL, user.getEmail()).detail(DETAIL_PURPOSE, PURPOSE.id());
+                .detail(Details.EMAIL, user.getEmail()).detail(CodeEvents.DETAIL_PURPOSE, PURPOSE.id());
         switch (result.status()) {
             case SENT -> event.success();
             case SEND_FAILED -> event.error(Errors.EMAIL_SEND_FAILED);
@@ -135,34 +135,21 @@ final class ResetCodeAuthenticator implements Authenticator {
             // The user read the mail sent to this address: it is verified.
             user.setEmailVerified(true);
             context.getAuthenticationSession().removeAuthNote(NOTE_ISSUED);
-            context.getEvent().detail(DETAIL_PURPOSE, PURPOSE.id());
+            context.getEvent().detail(CodeEvents.DETAIL_PURPOSE, PURPOSE.id());
             context.success();
             return;
         }
-        CodeForm form = currentState(context, config);
-        var event = context.getEvent().clone().detail(DETAIL_PURPOSE, PURPOSE.id());
+        var event = context.getEvent().clone().detail(CodeEvents.DETAIL_PURPOSE, PURPOSE.id());
         if (user != null) {
             event.user(user);
         }
-        switch (result.outcome()) {
-            case WRONG -> {
-                event.detail("attempts_left", Integer.toString(result.attemptsLeft())).error(Errors.INVALID_CODE);
-                context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS,
-                        form.error("unify-code-error-wrong", result.attemptsLeft()).render(context.form()));
-            }
-            case EXHAUSTED -> {
-                event.detail("reason", "attempts_exhausted").error(Errors.INVALID_CODE);
-                context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS,
-                        form.error("unify-code-error-exhausted").render(context.form()));
-            }
-            case EXPIRED, NO_CODE -> {
-                event.error(Errors.EXPIRED_CODE);
-                context.challenge(form.error("unify-code-error-expired").render(context.form()));
-            }
-            case CONSUMED -> {
-                event.detail("reason", "already_used").error(Errors.INVALID_CODE);
-                context.challenge(form.error("unify-code-error-used").render(context.form()));
-            }
+        CodeEvents.failed(event, result);
+        Response page = currentState(context, config).afterCheck(result).render(context.form());
+        if (result.isWrongGuess()) {
+            // Reported as invalid credentials, so Keycloak's brute-force protection counts it (category otp).
+            context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS, page);
+        } else {
+            context.challenge(page);
         }
     }
 

@@ -59,6 +59,11 @@ public final class CodeCheck {
         public boolean isValid() {
             return outcome == Outcome.VALID;
         }
+
+        /** A wrong code was typed: counts towards the per-code limit and brute-force protection. */
+        public boolean isWrongGuess() {
+            return outcome == Outcome.WRONG || outcome == Outcome.EXHAUSTED;
+        }
     }
 
     private CodeCheck() {

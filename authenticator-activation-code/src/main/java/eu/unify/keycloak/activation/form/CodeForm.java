@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.Response;
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.utils.FormMessage;
 
+import eu.unify.keycloak.activation.code.CodeCheck;
 import eu.unify.keycloak.activation.code.CodePolicy;
 import eu.unify.keycloak.activation.code.CodePurpose;
 import eu.unify.keycloak.activation.service.SessionCodeService.SendResult;
@@ -61,6 +62,17 @@ public final class CodeForm {
                     .pageError("unify-code-error-resend-cooldown", result.waitSeconds());
             case HOURLY_CAP -> resend(false, result.waitSeconds()).pageError("unify-code-error-resend-cap");
             case SEND_FAILED -> resend(true, 0).pageError("unify-code-error-send-failed");
+        };
+    }
+
+    /** What to tell the user after a typed code did not work. */
+    public CodeForm afterCheck(CodeCheck.Result result) {
+        return switch (result.outcome()) {
+            case WRONG -> error("unify-code-error-wrong", result.attemptsLeft());
+            case EXHAUSTED -> error("unify-code-error-exhausted");
+            case EXPIRED, NO_CODE -> error("unify-code-error-expired");
+            case CONSUMED -> error("unify-code-error-used");
+            case VALID -> throw new IllegalArgumentException("a valid code shows no form");
         };
     }
 

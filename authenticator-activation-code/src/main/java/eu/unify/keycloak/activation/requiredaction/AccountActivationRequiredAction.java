@@ -23,6 +23,7 @@ import eu.unify.keycloak.activation.code.ResendThrottle;
 import eu.unify.keycloak.activation.config.SessionCodeOptions;
 import eu.unify.keycloak.activation.form.CodeForm;
 import eu.unify.keycloak.activation.form.EmailMask;
+import eu.unify.keycloak.activation.service.CodeEvents;
 import eu.unify.keycloak.activation.service.SessionCodeService;
 import eu.unify.keycloak.activation.service.SessionCodeService.SendResult;
 
@@ -36,7 +37,6 @@ final class AccountActivationRequiredAction implements RequiredActionProvider {
 
     static final CodePurpose PURPOSE = CodePurpose.ACTIVATION;
     private static final String NOTE_ISSUED = "unify-account-activation.issued";
-    private static final String DETAIL_PURPOSE = "unify_code_purpose";
 
     @Override
     public InitiatedActionSupport initiatedActionSupport() {
@@ -72,7 +72,7 @@ final class AccountActivationRequiredAction implements RequiredActionProvider {
         BruteForceProtector bruteForce = context.getSession().getProvider(BruteForceProtector.class);
         if (realm.isBruteForceProtected() && bruteForce.isTemporarilyDisabled(context.getSession(), realm, user)) {
             context.getEvent().clone().event(EventType.CUSTOM_REQUIRED_ACTION_ERROR).user(user)
-                    .detail(DETAIL_PURPOSE, PURPOSE.id()).error(Errors.USER_TEMPORARILY_DISABLED);
+                    .detail(CodeEvents.DETAIL_PURPOSE, PURPOSE.id()).error(Errors.USER_TEMPORARILY_DISABLED);
             context.challenge(currentState(context, policy).error("unify-code-error-exhausted").render(context.form()));
             return;
         }
@@ -86,7 +86,7 @@ final class AccountActivationRequiredAction implements RequiredActionProvider {
         CodeCheck.Result result = checked.get();
         var event = context.getEvent().clone().event(EventType.CUSTOM_REQUIRED_ACTION).user(user)
                 .detail(Details.CUSTOM_REQUIRED_ACTION, AccountActivationRequiredActionFactory.ID)
-                .detail(DETAIL_PURPOSE, PURPOSE.id());
+                .detail(CodeEvents.DETAIL_PURPOSE, PURPOSE.id());
         switch (result.outcome()) {
             case VALID -> {
                 user.setEmailVerified(true);
@@ -97,26 +97,13 @@ final class AccountActivationRequiredAction implements RequiredActionProvider {
                 event.success();
                 context.success();
             }
-            case WRONG, EXHAUSTED -> {
-                if (realm.isBruteForceProtected()) {
+            default -> {
+                if (result.isWrongGuess() && realm.isBruteForceProtected()) {
                     // Counted like a wrong one-time password, the category Keycloak's protection listens to.
                     bruteForce.failedLogin(realm, user, context.getConnection(), context.getUriInfo(), Set.of("otp"));
                 }
-                event.event(EventType.CUSTOM_REQUIRED_ACTION_ERROR).error(Errors.INVALID_CODE);
-                CodeForm page = currentState(context, policy);
-                page = result.outcome() == CodeCheck.Outcome.WRONG
-                        ? page.error("unify-code-error-wrong", result.attemptsLeft())
-                        : page.error("unify-code-error-exhausted");
-                context.challenge(page.render(context.form()));
-            }
-            case EXPIRED, NO_CODE -> {
-                event.event(EventType.CUSTOM_REQUIRED_ACTION_ERROR).error(Errors.EXPIRED_CODE);
-                context.challenge(currentState(context, policy).error("unify-code-error-expired").render(context.form()));
-            }
-            case CONSUMED -> {
-                event.event(EventType.CUSTOM_REQUIRED_ACTION_ERROR).detail("reason", "already_used")
-                        .error(Errors.INVALID_CODE);
-                context.challenge(currentState(context, policy).error("unify-code-error-used").render(context.form()));
+                CodeEvents.failed(event.event(EventType.CUSTOM_REQUIRED_ACTION_ERROR), result);
+                context.challenge(currentState(context, policy).afterCheck(result).render(context.form()));
             }
         }
     }
@@ -126,7 +113,7 @@ final class AccountActivationRequiredAction implements RequiredActionProvider {
         SendResult result = service(context).send(user, PURPOSE, policy, context.getAuthenticationSession());
         var event = context.getEvent().clone().event(EventType.CUSTOM_REQUIRED_ACTION).user(user)
                 .detail(Details.CUSTOM_REQUIRED_ACTION, AccountActivationRequiredActionFactory.ID)
-                .detail(Details.EMAIL, user.getEmail()).detail(DETAIL_PURPOSE, PURPOSE.id())
+                .detail(Details.EMAIL, user.getEmail()).detail(CodeEvents.DETAIL_PURPOSE, PURPOSE.id())
                 .detail("code_sent", Boolean.toString(result.status() == SendResult.Status.SENT));
         if (result.status() == SendResult.Status.SEND_FAILED) {
             event.event(EventType.CUSTOM_REQUIRED_ACTION_ERROR).error(Errors.EMAIL_SEND_FAILED);

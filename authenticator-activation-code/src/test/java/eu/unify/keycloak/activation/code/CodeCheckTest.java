@@ -185,4 +185,12 @@ class CodeCheckTest {
     private HashedCode hash(String code) {
         return hasher.hashSessionCode(CodePurpose.ACTIVATION, USER, code);
     }
+
+    @Test
+    void onlyWrongAndExhaustedAreWrongGuesses() {
+        for (Outcome outcome : Outcome.values()) {
+            boolean expected = outcome == Outcome.WRONG || outcome == Outcome.EXHAUSTED;
+            assertThat(new Result(outcome, 0, Optional.empty()).isWrongGuess()).as(outcome.name()).isEqualTo(expected);
+        }
+    }
 }
