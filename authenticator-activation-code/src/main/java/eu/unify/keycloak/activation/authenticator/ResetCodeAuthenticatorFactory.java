@@ -12,7 +12,7 @@ import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ServerInfoAwareProviderFactory;
 
-import eu.unify.keycloak.activation.UnifyVersion;
+import eu.unify.keycloak.common.UnifyVersion;
 
 /** {@code unify-reset-code}: replaces "Send Reset Email" in the reset-credentials flow. */
 public final class ResetCodeAuthenticatorFactory implements AuthenticatorFactory, ServerInfoAwareProviderFactory {

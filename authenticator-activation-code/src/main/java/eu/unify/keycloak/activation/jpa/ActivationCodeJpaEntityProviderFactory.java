@@ -13,7 +13,7 @@ import org.keycloak.models.UserModel;
 import org.keycloak.provider.ServerInfoAwareProviderFactory;
 import org.keycloak.timer.TimerProvider;
 
-import eu.unify.keycloak.activation.UnifyVersion;
+import eu.unify.keycloak.common.UnifyVersion;
 import eu.unify.keycloak.activation.store.ActivationCodeStore;
 
 /**

@@ -11,7 +11,7 @@ import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ServerInfoAwareProviderFactory;
 
-import eu.unify.keycloak.activation.UnifyVersion;
+import eu.unify.keycloak.common.UnifyVersion;
 import eu.unify.keycloak.activation.config.SessionCodeOptions;
 
 /**

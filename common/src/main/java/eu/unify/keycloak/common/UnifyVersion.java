@@ -1,4 +1,4 @@
-package eu.unify.keycloak.activation;
+package eu.unify.keycloak.common;
 
 import java.util.Map;
 
