@@ -8,6 +8,7 @@ import org.keycloak.testframework.ui.page.AbstractLoginPage;
 import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The code form of the activation-code module ({@code unify-code.ftl}). */
@@ -26,11 +27,21 @@ public final class CodeFormPage extends AbstractLoginPage {
         WebElement input = driver.findElement(By.id("code"));
         input.clear();
         input.sendKeys(code);
-        driver.findElement(By.id("unify-code-submit")).click();
+        clickAndWaitForNextPage(driver.findElement(By.id("unify-code-submit")));
     }
 
     public void resend() {
-        driver.findElement(By.id("unify-code-resend")).click();
+        clickAndWaitForNextPage(driver.findElement(By.id("unify-code-resend")));
+    }
+
+    /**
+     * Chromium's click returns once the form is submitted, not once the answer is shown; code-sending requests take
+     * at least the configured minimum response time. Waiting until the clicked button belongs to a replaced page
+     * makes "the server has answered (and sent its mail)" true before the test reads the mailbox.
+     */
+    private void clickAndWaitForNextPage(WebElement button) {
+        button.click();
+        new WebDriverWait(driver.driver(), Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(button));
     }
 
     public boolean isResendEnabled() {
