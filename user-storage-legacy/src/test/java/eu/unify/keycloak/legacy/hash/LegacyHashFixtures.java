@@ -14,12 +14,16 @@ import java.util.Objects;
  * The rows of {@code legacy-hashes.tsv}: hashes made by the real tools (htpasswd, openssl, mkpasswd, argon2, passlib,
  * slappasswd, coreutils) by {@code generate-fixtures.sh}, each with the command that made it.
  */
-record LegacyHashFixtures(String id, String password, String salt, String hint, String settings, String hash,
+public record LegacyHashFixtures(String id, String password, String salt, String hint, String settings, String hash,
                           String command) {
 
     static final String RESOURCE = "legacy-hashes.tsv";
 
-    static List<LegacyHashFixtures> all() {
+    public static LegacyHashFixtures byId(String id) {
+        return all().stream().filter(row -> row.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    public static List<LegacyHashFixtures> all() {
         List<LegacyHashFixtures> rows = new ArrayList<>();
         try (InputStream in = Objects.requireNonNull(LegacyHashFixtures.class.getResourceAsStream(RESOURCE), RESOURCE);
              BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
@@ -46,7 +50,7 @@ record LegacyHashFixtures(String id, String password, String salt, String hint, 
     }
 
     /** The verifier the legacy store would use: the row's settings column, or the defaults if it is empty. */
-    LegacyPasswordVerifier verifier() {
+    public LegacyPasswordVerifier verifier() {
         if (settings.isEmpty()) {
             return new LegacyPasswordVerifier();
         }

@@ -285,6 +285,6 @@ class LegacyPasswordVerifierTest {
     }
 
     private static LegacyHashFixtures fixture(String id) {
-        return fixtures().stream().filter(row -> row.id().equals(id)).findFirst().orElseThrow();
+        return LegacyHashFixtures.byId(id);
     }
 }
