@@ -13,9 +13,11 @@ import eu.unify.keycloak.common.UnifyVersion;
 
 /**
  * The shared body of the legacy password hash provider factories, one registered subclass per
- * {@link LegacyCredentialAlgorithm} (Keycloak's service loader needs one class per provider id).
+ * {@link LegacyCredentialAlgorithm} (Keycloak's service loader needs one class per provider id). Public so that
+ * reflection on a factory (as the admin console's server info does) can call the methods it declares; its constructor
+ * is package-private, so only the subclasses here extend it.
  */
-abstract class LegacyPasswordHashProviderFactory implements PasswordHashProviderFactory, ServerInfoAwareProviderFactory {
+public abstract class LegacyPasswordHashProviderFactory implements PasswordHashProviderFactory, ServerInfoAwareProviderFactory {
 
     private final LegacyCredentialAlgorithm algorithm;
     private final PasswordHashProvider provider;
