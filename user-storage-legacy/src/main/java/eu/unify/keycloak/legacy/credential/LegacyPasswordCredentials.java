@@ -11,9 +11,12 @@ import org.keycloak.models.credential.dto.PasswordCredentialData;
 import org.keycloak.models.credential.dto.PasswordSecretData;
 
 import eu.unify.keycloak.legacy.hash.BareDigestSettings;
+import eu.unify.keycloak.legacy.hash.DigestAlgorithm;
+import eu.unify.keycloak.legacy.hash.DigestEncoding;
 import eu.unify.keycloak.legacy.hash.LegacyHash;
 import eu.unify.keycloak.legacy.hash.LegacyHashFamily;
 import eu.unify.keycloak.legacy.hash.LegacyPasswordVerifier;
+import eu.unify.keycloak.legacy.hash.SaltPosition;
 
 /**
  * Carries a legacy hash over into a normal Keycloak password credential, and reads it back.
@@ -23,7 +26,8 @@ import eu.unify.keycloak.legacy.hash.LegacyPasswordVerifier;
  * the JSON shows it base64-encoded) and their settings in {@code additionalParameters}: {@value #DIGEST},
  * {@value #SALT_POSITION} and {@value #ENCODING}, with the enum names of
  * {@link eu.unify.keycloak.legacy.hash.DigestAlgorithm}, {@link eu.unify.keycloak.legacy.hash.SaltPosition} and
- * {@link eu.unify.keycloak.legacy.hash.DigestEncoding}; a missing one takes its default. {@code hashIterations} is
+ * {@link eu.unify.keycloak.legacy.hash.DigestEncoding}; a missing one takes its default, an unknown one makes the
+ * credential unusable. {@code hashIterations} is
  * {@value #NO_ITERATIONS}: the cost lives inside the legacy hash.
  */
 public final class LegacyPasswordCredentials {
@@ -89,8 +93,16 @@ public final class LegacyPasswordCredentials {
         PasswordCredentialData data = credential.getPasswordCredentialData();
         MultivaluedHashMap<String, String> parameters =
                 data == null ? new MultivaluedHashMap<>() : data.getAdditionalParameters();
-        BareDigestSettings settings = BareDigestSettings.fromNames(
-                first(parameters, DIGEST), first(parameters, SALT_POSITION), first(parameters, ENCODING));
+        String digest = first(parameters, DIGEST);
+        String saltPosition = first(parameters, SALT_POSITION);
+        String encoding = first(parameters, ENCODING);
+        // A value that is present must be understood: reading the hash another way could only fail or mislead.
+        if (digest != null && DigestAlgorithm.fromName(digest).isEmpty()
+                || saltPosition != null && SaltPosition.fromName(saltPosition).isEmpty()
+                || encoding != null && DigestEncoding.fromName(encoding).isEmpty()) {
+            return Optional.empty();
+        }
+        BareDigestSettings settings = BareDigestSettings.fromNames(digest, saltPosition, encoding);
         String salt = secret.getSalt() == null ? null : new String(secret.getSalt(), StandardCharsets.UTF_8);
         LegacyHash hash = new LegacyHash(family, value, salt, settings);
         return LegacyPasswordVerifier.isWellFormed(hash) ? Optional.of(hash) : Optional.empty();

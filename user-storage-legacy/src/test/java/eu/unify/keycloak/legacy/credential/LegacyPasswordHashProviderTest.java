@@ -119,6 +119,22 @@ class LegacyPasswordHashProviderTest {
     }
 
     @Test
+    void aDigestCredentialWithAnUnknownParameterNeverVerifies() {
+        // printf %s 'correct horse battery staple' | sha256sum
+        String hash = "c4bbcb1fbec99d65bf59d85c8cb62ee2db963f0fe106f483d9afa73bd4e39a8a";
+        CredentialModel stored = new CredentialModel();
+        stored.setType(PasswordCredentialModel.TYPE);
+        stored.setCredentialData("{\"hashIterations\":-1,\"algorithm\":\"unify-legacy-digest\","
+                + "\"additionalParameters\":{\"digest\":[\"SHA3-256\"]}}");
+        stored.setSecretData("{\"value\":\"" + hash + "\"}");
+
+        PasswordCredentialModel credential = PasswordCredentialModel.createFromCredentialModel(stored);
+
+        assertThat(provider(LegacyCredentialAlgorithm.DIGEST).verify("correct horse battery staple", credential))
+                .isFalse();
+    }
+
+    @Test
     void aHashOfAnotherFamilyUnderAnAlgorithmNeverVerifies() {
         PasswordCredentialModel sha512 = credentialFor(SHA512_CRYPT.hash(), null, null);
         assertThat(sha512.getPasswordCredentialData().getAlgorithm()).isEqualTo("unify-legacy-sha512crypt");
