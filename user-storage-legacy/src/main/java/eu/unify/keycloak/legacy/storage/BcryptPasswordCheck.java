@@ -17,7 +17,8 @@ final class BcryptPasswordCheck implements LegacyPasswordCheck {
         try {
             // Bouncy Castle accepts $2a$/$2b$/$2y$ alike; the three differ only in historic bugs of other libraries.
             return OpenBSDBCrypt.checkPassword(hash, password.toCharArray());
-        } catch (IllegalArgumentException e) {
+        } catch (RuntimeException e) {
+            // A malformed hash (wrong length, bad cost) is simply not a match.
             return false;
         }
     }
