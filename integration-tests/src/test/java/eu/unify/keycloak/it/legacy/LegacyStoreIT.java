@@ -35,9 +35,7 @@ import org.keycloak.testframework.ui.page.LoginPage;
 import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
 import org.keycloak.testsuite.util.oauth.AccessTokenResponse;
 import org.keycloak.testsuite.util.oauth.AuthorizationEndpointResponse;
-import org.openqa.selenium.By;
 
-import eu.unify.keycloak.it.Languages;
 import eu.unify.keycloak.it.UnifyRealmConfig;
 import eu.unify.keycloak.it.UnifyServerConfig;
 
@@ -193,8 +191,7 @@ public class LegacyStoreIT {
         AuthorizationEndpointResponse response = browserLogin(username, "not-the-password");
         assertThat(response.isSuccess()).isFalse();
         loginPage.assertCurrent();
-        assertThat(driver.findElement(By.id("input-error")).getText())
-                .isEqualTo(Languages.themeMessages("login", "en").getProperty("invalidUserMessage"));
+        assertThat(loginPage.getUsernameInputError()).isEqualTo("Invalid username or password.");
         assertThat(oauth.doPasswordGrantRequest(username, "still-wrong").isSuccess()).isFalse();
         assertThat(stored(username)).as("no user after wrong passwords").isEmpty();
 
