@@ -110,10 +110,10 @@ public final class LegacyUserStorageProviderFactory implements UserStorageProvid
             throws ComponentValidationException {
         LegacyStoreConfig config = LegacyStoreConfig.of(model);
         if (config.jdbcUrl().isEmpty()) {
-            throw new ComponentValidationException("Enter the JDBC URL of the legacy database.");
+            throw invalid("Enter the JDBC URL of the legacy database.");
         }
         if (JdbcConnector.Vendor.of(config.jdbcUrl()) == null) {
-            throw new ComponentValidationException("The JDBC URL must start with jdbc:postgresql:, jdbc:mariadb:, "
+            throw invalid("The JDBC URL must start with jdbc:postgresql:, jdbc:mariadb:, "
                     + "jdbc:mysql: or jdbc:sqlserver:.");
         }
         List<String> problems = new ArrayList<>();
@@ -124,13 +124,13 @@ public final class LegacyUserStorageProviderFactory implements UserStorageProvid
         NamedSql listAll = parse("Query 'list all'", config.listAllSql(),
                 Set.of(LegacyAccountRepository.PARAM_LIMIT, LegacyAccountRepository.PARAM_OFFSET), problems);
         if (!problems.isEmpty()) {
-            throw new ComponentValidationException(String.join("; ", problems));
+            throw invalid(String.join("; ", problems));
         }
         try (ConnectionPool pool = new ConnectionPool(connector(config), 1, config.connectTimeout())) {
             try (ConnectionPool.Lease lease = pool.borrow()) {
                 lease.connection().getMetaData();
             } catch (SQLException e) {
-                throw new ComponentValidationException("Cannot connect to the legacy database: " + e.getMessage());
+                throw invalid("Cannot connect to the legacy database: " + e.getMessage());
             }
             LegacyAccountRepository repository = new LegacyAccountRepository(pool,
                     (int) config.queryTimeout().toSeconds());
@@ -146,10 +146,18 @@ public final class LegacyUserStorageProviderFactory implements UserStorageProvid
                     Set.of(LegacyColumns.USERNAME)));
         }
         if (!problems.isEmpty()) {
-            throw new ComponentValidationException(String.join("; ", problems));
+            throw invalid(String.join("; ", problems));
         }
         model.getConfig().putSingle(CacheableStorageProviderModel.CACHE_POLICY,
                 CacheableStorageProviderModel.CachePolicy.NO_CACHE.name());
+    }
+
+    /**
+     * The console runs the message through MessageFormat (quotes and braces are syntax there), so the text goes in
+     * as a parameter and reaches the admin exactly as written.
+     */
+    private static ComponentValidationException invalid(String text) {
+        return new ComponentValidationException("{0}", text);
     }
 
     private static NamedSql parse(String name, String sql, Set<String> allowed, List<String> problems) {
