@@ -14,6 +14,7 @@ import org.keycloak.component.ComponentModel;
 import org.keycloak.component.ComponentValidationException;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.ModelException;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserProvider;
 import org.keycloak.models.utils.KeycloakModelUtils;
@@ -210,7 +211,15 @@ public final class LegacyUserStorageProviderFactory implements UserStorageProvid
         int batch = config.syncBatchSize();
         int offset = 0;
         while (true) {
-            List<LegacyAccount> page = repository.page(config.listAllSql(), offset, batch);
+            List<LegacyAccount> page;
+            try {
+                page = repository.page(config.listAllSql(), offset, batch);
+            } catch (LegacyStoreUnavailableException e) {
+                // Pages already imported stay; running the sync again continues where it is needed.
+                LOG.warnf("legacy sync of %s stopped at offset %d: %s", model.getName(), offset, e.getMessage());
+                throw new ModelException("The legacy database did not answer; " + result.getAdded()
+                        + " accounts were imported before it stopped. Run the synchronization again later.");
+            }
             if (page.isEmpty()) {
                 break;
             }
