@@ -16,17 +16,20 @@ import java.util.Properties;
 final class JdbcConnector implements ConnectionPool.ConnectionOpener {
 
     enum Vendor {
-        POSTGRESQL("jdbc:postgresql:", "org.postgresql.Driver"),
-        MARIADB("jdbc:mariadb:", "org.mariadb.jdbc.Driver"),
-        MYSQL("jdbc:mysql:", "com.mysql.cj.jdbc.Driver"),
-        SQLSERVER("jdbc:sqlserver:", "com.microsoft.sqlserver.jdbc.SQLServerDriver");
+        POSTGRESQL("jdbc:postgresql:", "org.postgresql.Driver", "postgres"),
+        MARIADB("jdbc:mariadb:", "org.mariadb.jdbc.Driver", "mariadb"),
+        MYSQL("jdbc:mysql:", "com.mysql.cj.jdbc.Driver", "mysql"),
+        SQLSERVER("jdbc:sqlserver:", "com.microsoft.sqlserver.jdbc.SQLServerDriver", "mssql");
 
         final String prefix;
         final String driverClass;
+        /** Keycloak's name for the database kind, as in {@code --db}. */
+        final String kcDbKind;
 
-        Vendor(String prefix, String driverClass) {
+        Vendor(String prefix, String driverClass, String kcDbKind) {
             this.prefix = prefix;
             this.driverClass = driverClass;
+            this.kcDbKind = kcDbKind;
         }
 
         static Vendor of(String url) {
@@ -100,14 +103,21 @@ final class JdbcConnector implements ConnectionPool.ConnectionOpener {
 
     private Driver driver() throws SQLException {
         Vendor vendor = Vendor.of(url);
-        if (vendor != null) {
+        if (vendor == null) {
+            return DriverManager.getDriver(url);
+        }
+        for (ClassLoader loader : new ClassLoader[] {JdbcConnector.class.getClassLoader(),
+                Thread.currentThread().getContextClassLoader()}) {
             try {
-                Class<?> type = Class.forName(vendor.driverClass, true, JdbcConnector.class.getClassLoader());
+                Class<?> type = Class.forName(vendor.driverClass, true, loader);
                 return (Driver) type.getDeclaredConstructor().newInstance();
-            } catch (ReflectiveOperationException | LinkageError e) {
-                // fall back to whatever DriverManager knows
+            } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
+                // try the next class loader
             }
         }
-        return DriverManager.getDriver(url);
+        // Keycloak drops the drivers of database kinds it is not built for.
+        throw new SQLException("the " + vendor.name().toLowerCase(Locale.ROOT) + " JDBC driver is not available: "
+                + "build Keycloak with --db-kind-unifylegacy=" + vendor.kcDbKind + " --db-enabled-unifylegacy=false "
+                + "(see the unify-legacy README)");
     }
 }

@@ -43,6 +43,11 @@ final class LegacyUserStorageProvider implements UserStorageProvider, UserLookup
     private final LegacyPasswordCheck passwordCheck;
     /** Lookups of this request, so one sign-in asks the legacy store once per name. */
     private final Map<String, Optional<LegacyAccount>> seen = new HashMap<>();
+    /**
+     * The sign-in users of this request by legacy username: the login flow may look its user up again by the
+     * federated id after the import, and must then get the same (now imported) user.
+     */
+    private final Map<String, LegacyUser> signingIn = new HashMap<>();
 
     LegacyUserStorageProvider(KeycloakSession session, ComponentModel model, LegacyStoreConfig config,
                               LegacyAccountRepository repository, LegacyPasswordCheck passwordCheck) {
@@ -59,7 +64,8 @@ final class LegacyUserStorageProvider implements UserStorageProvider, UserLookup
         if (!model.getId().equals(storageId.getProviderId())) {
             return null;
         }
-        return getUserByUsername(realm, storageId.getExternalId());
+        LegacyUser known = signingIn.get(storageId.getExternalId());
+        return known != null ? known : getUserByUsername(realm, storageId.getExternalId());
     }
 
     @Override
@@ -81,6 +87,10 @@ final class LegacyUserStorageProvider implements UserStorageProvider, UserLookup
     }
 
     private UserModel user(RealmModel realm, LegacyAccount account) {
+        LegacyUser known = signingIn.get(account.username());
+        if (known != null) {
+            return known;
+        }
         // An account already imported or moved is found by Keycloak itself; never offer a second copy.
         UserProvider local = UserStoragePrivateUtil.userLocalStorage(session);
         if (local.getUserByUsername(realm, LegacyImport.localUsername(account)) != null
@@ -88,7 +98,9 @@ final class LegacyUserStorageProvider implements UserStorageProvider, UserLookup
                         .findAny().isPresent()) {
             return null;
         }
-        return new LegacyUser(session, realm, new TransientLegacyUser(session, realm, model, account));
+        LegacyUser user = new LegacyUser(session, realm, new TransientLegacyUser(session, realm, model, account));
+        signingIn.put(account.username(), user);
+        return user;
     }
 
     private Optional<LegacyAccount> cached(String key, Supplier<Optional<LegacyAccount>> lookup) {
