@@ -182,7 +182,7 @@ public class LegacyStoreIT {
     @Order(2)
     @ParameterizedTest(name = "{0}")
     @EnumSource(LegacyDatabase.class)
-    void wrongPasswordCreatesNoUserAndCountsForBruteForceProtection(LegacyDatabase db) {
+    void wrongPasswordCreatesNoUserAndCountsForBruteForceProtection(LegacyDatabase db) throws Exception {
         String username = db.username("Falsch");
 
         AuthorizationEndpointResponse response = browserLogin(username, "not-the-password");
@@ -192,9 +192,10 @@ public class LegacyStoreIT {
         assertThat(oauth.doPasswordGrantRequest(username, "still-wrong").isSuccess()).isFalse();
         assertThat(stored(username)).as("no user after wrong passwords").isEmpty();
 
-        Map<String, Object> status = realm.admin().attackDetection()
-                .bruteForceUserStatus("f:" + componentId(db) + ":" + username);
-        assertThat(((Number) status.get("numFailures")).intValue()).isEqualTo(2);
+        // Keycloak records failures on a background thread: wait for both to arrive.
+        String federatedId = "f:" + componentId(db) + ":" + username;
+        assertThat(eventually(() -> ((Number) realm.admin().attackDetection().bruteForceUserStatus(federatedId)
+                .get("numFailures")).intValue(), failures -> failures >= 2)).isEqualTo(2);
 
         // The right password then imports the account, once.
         assertThat(oauth.doPasswordGrantRequest(username, OLD_PASSWORD).isSuccess()).isTrue();
@@ -220,6 +221,16 @@ public class LegacyStoreIT {
         String subject = oauth.parseToken(first.join().getAccessToken(), AccessToken.class).getSubject();
         assertThat(oauth.parseToken(second.join().getAccessToken(), AccessToken.class).getSubject()).isEqualTo(subject);
         bruteForceProtection(true);
+    }
+
+    private static <T> T eventually(java.util.function.Supplier<T> read, java.util.function.Predicate<T> done)
+            throws InterruptedException {
+        T value = read.get();
+        for (int i = 0; i < 100 && !done.test(value); i++) {
+            Thread.sleep(100);
+            value = read.get();
+        }
+        return value;
     }
 
     private void bruteForceProtection(boolean on) {
