@@ -15,6 +15,12 @@ public final class UnifyServerConfig implements KeycloakServerConfig {
     public KeycloakServerConfigBuilder configure(KeycloakServerConfigBuilder config) {
         return config
                 .dependency("eu.unify", "unify-keycloak")
-                .dependency("org.keycloak.testframework", "keycloak-test-framework-remote-providers");
+                .dependency("org.keycloak.testframework", "keycloak-test-framework-remote-providers")
+                // The legacy user store (unify-legacy) uses Keycloak's own JDBC drivers. Keycloak keeps only the
+                // drivers of configured database kinds, so declare a disabled datasource per legacy vendor.
+                .option("db-kind-unifylegacymariadb", "mariadb")
+                .option("db-enabled-unifylegacymariadb", "false")
+                .option("db-kind-unifylegacypostgres", "postgres")
+                .option("db-enabled-unifylegacypostgres", "false");
     }
 }

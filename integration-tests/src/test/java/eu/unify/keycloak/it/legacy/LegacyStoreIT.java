@@ -1,0 +1,331 @@
+package eu.unify.keycloak.it.legacy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import jakarta.ws.rs.core.Response;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.keycloak.common.util.MultivaluedHashMap;
+import org.keycloak.representations.AccessToken;
+import org.keycloak.representations.idm.ClientRepresentation;
+import org.keycloak.representations.idm.ComponentRepresentation;
+import org.keycloak.representations.idm.RealmRepresentation;
+import org.keycloak.representations.idm.SynchronizationResultRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
+import org.keycloak.testframework.annotations.InjectRealm;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.keycloak.testframework.annotations.TestSetup;
+import org.keycloak.testframework.oauth.OAuthClient;
+import org.keycloak.testframework.oauth.annotations.InjectOAuthClient;
+import org.keycloak.testframework.realm.ManagedRealm;
+import org.keycloak.testframework.ui.annotations.InjectPage;
+import org.keycloak.testframework.ui.annotations.InjectWebDriver;
+import org.keycloak.testframework.ui.page.LoginPage;
+import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
+import org.keycloak.testsuite.util.oauth.AccessTokenResponse;
+import org.keycloak.testsuite.util.oauth.AuthorizationEndpointResponse;
+
+import eu.unify.keycloak.it.UnifyRealmConfig;
+import eu.unify.keycloak.it.UnifyServerConfig;
+
+/**
+ * The {@code unify-legacy} user federation against a legacy database in MariaDB and in PostgreSQL: first sign-in
+ * imports, a wrong password creates nothing, a slow or locked legacy database gives "temporarily unavailable",
+ * "Synchronize all users" imports the rest once, and the connection test names wrong columns.
+ */
+@KeycloakIntegrationTest(config = UnifyServerConfig.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+public class LegacyStoreIT {
+
+    // Made with htpasswd -nbB -C 5 (Apache's bcrypt, $2y$).
+    static final String OLD_PASSWORD = "Alte-Passwort-1";
+    static final String OLD_HASH = "$2y$05$IP9SYJcqXNHdJewz7fH5YeVaNj2Qg8pKhBLez.FTogtUGCKlWr5qG";
+    static final String NEW_PASSWORD = "Neues-Passwort-2";
+    static final String NEW_HASH = "$2y$05$UHHTiDfba3Vwb2hP/yguge6LI/YyqPQqPk63OgfDJ5iNNRrWJWJuG";
+
+    static final int SYNC_ACCOUNTS = 17;
+    static final int SYNC_BATCH = 5;
+
+    @InjectRealm(config = UnifyRealmConfig.class)
+    ManagedRealm realm;
+
+    @InjectWebDriver
+    ManagedWebDriver driver;
+
+    @InjectOAuthClient
+    OAuthClient oauth;
+
+    @InjectPage
+    LoginPage loginPage;
+
+    @TestSetup
+    public void legacyStores() throws Exception {
+        bruteForceProtection(true);
+        ClientRepresentation client = realm.admin().clients().findByClientId("test-app").get(0);
+        client.setDirectAccessGrantsEnabled(true);
+        realm.admin().clients().get(client.getId()).update(client);
+
+        for (LegacyDatabase db : LegacyDatabase.values()) {
+            db.recreate();
+            db.insert(db.username("Haupt"), OLD_HASH, "haupt@" + db.prefix + ".example.com", "Hanna", "Haupt", null,
+                    "orders,reports", 1);
+            db.insert(db.username("Vertrieb"), OLD_HASH, null, "Veit", "Vertrieb", db.username("Haupt"), "orders", 1);
+            db.insert(db.username("Falsch"), OLD_HASH, "falsch@" + db.prefix + ".example.com", null, null, null,
+                    null, 2);
+            db.insert(db.username("Parallel"), OLD_HASH, null, null, null, null, null, 2);
+            db.insert(db.username("Offline"), OLD_HASH, null, null, null, null, null, 2);
+            db.insert(db.username("Imported"), OLD_HASH, null, null, null, null, null, 2);
+            for (int i = 0; i < SYNC_ACCOUNTS; i++) {
+                db.insert(db.username(String.format("sync%02d", i)), OLD_HASH, null, "Sync", "User " + i, null, null,
+                        3);
+            }
+            try (Response response = realm.admin().components().add(component(db, Map.of()))) {
+                assertThat(response.getStatus()).as(response.readEntity(String.class)).isEqualTo(201);
+            }
+        }
+    }
+
+    private ComponentRepresentation component(LegacyDatabase db, Map<String, String> overrides) {
+        ComponentRepresentation component = new ComponentRepresentation();
+        component.setName("legacy-" + db.prefix);
+        component.setProviderId("unify-legacy");
+        component.setProviderType("org.keycloak.storage.UserStorageProvider");
+        component.setParentId(realm.getId());
+        MultivaluedHashMap<String, String> config = new MultivaluedHashMap<>();
+        config.putSingle("jdbcUrl", db.jdbcUrl());
+        config.putSingle("jdbcUser", db.user());
+        config.putSingle("jdbcPassword", db.password());
+        config.putSingle("connectTimeoutSeconds", "2");
+        config.putSingle("queryTimeoutSeconds", "1");
+        config.putSingle("findByUsernameSql", LegacyDatabase.FIND_BY_USERNAME);
+        config.putSingle("findByEmailSql", LegacyDatabase.FIND_BY_EMAIL);
+        config.putSingle("listAllSql", LegacyDatabase.LIST_ALL);
+        config.putSingle("syncBatchSize", Integer.toString(SYNC_BATCH));
+        overrides.forEach(config::putSingle);
+        component.setConfig(config);
+        return component;
+    }
+
+    private String componentId(LegacyDatabase db) {
+        return realm.admin().components().query(realm.getId(), "org.keycloak.storage.UserStorageProvider",
+                "legacy-" + db.prefix).get(0).getId();
+    }
+
+    @BeforeEach
+    void signedOut() {
+        driver.open(realm.getBaseUrl() + "/.well-known/openid-configuration");
+        driver.cookies().deleteAll();
+    }
+
+    private List<UserRepresentation> stored(String username) {
+        return realm.admin().users().search(username.toLowerCase(), true);
+    }
+
+    private AuthorizationEndpointResponse browserLogin(String username, String password) {
+        oauth.openLoginForm();
+        loginPage.fillLogin(username, password);
+        loginPage.submit();
+        return oauth.parseLoginResponse();
+    }
+
+    @Order(1)
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(LegacyDatabase.class)
+    void firstSignInImportsTheAccountAndItStaysLinked(LegacyDatabase db) throws Exception {
+        String username = db.username("Haupt");
+        assertThat(stored(username)).isEmpty();
+
+        AuthorizationEndpointResponse response = browserLogin(username, OLD_PASSWORD);
+        assertThat(response.isSuccess()).as("signed in: %s", response.getError()).isTrue();
+        AccessTokenResponse tokens = oauth.doAccessTokenRequest(response.getCode());
+        AccessToken token = oauth.parseToken(tokens.getAccessToken(), AccessToken.class);
+        assertThat(token.getPreferredUsername()).isEqualTo(username.toLowerCase());
+
+        List<UserRepresentation> users = stored(username);
+        assertThat(users).hasSize(1);
+        UserRepresentation user = realm.admin().users().get(users.get(0).getId()).toRepresentation();
+        assertThat(token.getSubject()).isEqualTo(user.getId());
+        assertThat(user.getFederationLink()).isEqualTo(componentId(db));
+        assertThat(user.getEmail()).isEqualTo("haupt@" + db.prefix + ".example.com");
+        assertThat(user.getFirstName()).isEqualTo("Hanna");
+        assertThat(user.getLastName()).isEqualTo("Haupt");
+        assertThat(user.getAttributes()).containsEntry("legacy_username", List.of(username))
+                .containsEntry("legacy_wave", List.of("1"))
+                .containsEntry("legacy_rights", List.of("orders", "reports"))
+                .doesNotContainKey("legacy_main_account");
+        oauth.doLogout(tokens.getRefreshToken());
+
+        // Still linked: a password changed in the legacy application works, the old one no longer does.
+        db.setHash(username, NEW_HASH);
+        assertThat(oauth.doPasswordGrantRequest(username, OLD_PASSWORD).isSuccess()).isFalse();
+        assertThat(oauth.doPasswordGrantRequest(username, NEW_PASSWORD).isSuccess()).isTrue();
+
+        // A sub-account signs in with its legacy name in any letter case, and knows its main account.
+        String sub = db.username("Vertrieb");
+        assertThat(oauth.doPasswordGrantRequest(sub.toUpperCase(), OLD_PASSWORD).isSuccess()).isTrue();
+        assertThat(stored(sub).get(0).getAttributes())
+                .containsEntry("legacy_main_account", List.of(username))
+                .containsEntry("legacy_username", List.of(sub));
+    }
+
+    @Order(2)
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(LegacyDatabase.class)
+    void wrongPasswordCreatesNoUserAndCountsForBruteForceProtection(LegacyDatabase db) throws Exception {
+        String username = db.username("Falsch");
+
+        AuthorizationEndpointResponse response = browserLogin(username, "not-the-password");
+        assertThat(response.isSuccess()).isFalse();
+        loginPage.assertCurrent();
+        assertThat(loginPage.getUsernameInputError()).isEqualTo("Invalid username or password.");
+        assertThat(oauth.doPasswordGrantRequest(username, "still-wrong").isSuccess()).isFalse();
+        assertThat(stored(username)).as("no user after wrong passwords").isEmpty();
+
+        // Keycloak records failures on a background thread: wait for both to arrive.
+        String federatedId = "f:" + componentId(db) + ":" + username;
+        assertThat(eventually(() -> ((Number) realm.admin().attackDetection().bruteForceUserStatus(federatedId)
+                .get("numFailures")).intValue(), failures -> failures >= 2)).isEqualTo(2);
+
+        // The right password then imports the account, once.
+        assertThat(oauth.doPasswordGrantRequest(username, OLD_PASSWORD).isSuccess()).isTrue();
+        assertThat(stored(username)).hasSize(1);
+    }
+
+    @Order(3)
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(LegacyDatabase.class)
+    void twoFirstSignInsAtOnceCreateOneUser(LegacyDatabase db) {
+        String username = db.username("Parallel");
+        // With brute-force protection on, Keycloak refuses concurrent sign-ins of one user by design (unless the
+        // server allows them); this test is about the import, so it runs without.
+        bruteForceProtection(false);
+        CompletableFuture<AccessTokenResponse> first =
+                CompletableFuture.supplyAsync(() -> oauth.doPasswordGrantRequest(username, OLD_PASSWORD));
+        CompletableFuture<AccessTokenResponse> second =
+                CompletableFuture.supplyAsync(() -> oauth.doPasswordGrantRequest(username, OLD_PASSWORD));
+
+        assertThat(first.join().isSuccess()).as("first: %s", first.join().getError()).isTrue();
+        assertThat(second.join().isSuccess()).as("second: %s", second.join().getError()).isTrue();
+        assertThat(stored(username)).hasSize(1);
+        String subject = oauth.parseToken(first.join().getAccessToken(), AccessToken.class).getSubject();
+        assertThat(oauth.parseToken(second.join().getAccessToken(), AccessToken.class).getSubject()).isEqualTo(subject);
+        bruteForceProtection(true);
+    }
+
+    private static <T> T eventually(java.util.function.Supplier<T> read, java.util.function.Predicate<T> done)
+            throws InterruptedException {
+        T value = read.get();
+        for (int i = 0; i < 100 && !done.test(value); i++) {
+            Thread.sleep(100);
+            value = read.get();
+        }
+        return value;
+    }
+
+    private void bruteForceProtection(boolean on) {
+        RealmRepresentation rep = realm.admin().toRepresentation();
+        rep.setBruteForceProtected(on);
+        rep.setFailureFactor(30);
+        realm.admin().update(rep);
+    }
+
+    @Order(4)
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(LegacyDatabase.class)
+    void slowLegacyDatabaseSaysSignInIsTemporarilyUnavailable(LegacyDatabase db) throws Exception {
+        String imported = db.username("Imported");
+        assertThat(oauth.doPasswordGrantRequest(imported, OLD_PASSWORD).isSuccess()).isTrue();
+        String unavailable = LegacyMessages.get("en", "unify-legacy-unavailable");
+
+        try (Connection lock = db.lockTable()) {
+            // Not yet imported: the lookup itself times out.
+            String offline = db.username("Offline");
+            browserLogin(offline, OLD_PASSWORD);
+            assertThat(driver.page().getPageSource()).contains(unavailable).doesNotContain("Invalid username");
+            assertThat(stored(offline)).isEmpty();
+
+            // Imported: the password check times out.
+            driver.cookies().deleteAll();
+            browserLogin(imported, OLD_PASSWORD);
+            assertThat(driver.page().getPageSource()).contains(unavailable);
+
+            // Keycloak's own users are not affected.
+            driver.open(realm.getBaseUrl() + "/.well-known/openid-configuration");
+            driver.cookies().deleteAll();
+            AuthorizationEndpointResponse local = browserLogin(UnifyRealmConfig.USERNAME, UnifyRealmConfig.PASSWORD);
+            assertThat(local.isSuccess()).as("local user: %s", local.getError()).isTrue();
+        }
+
+        // Back to normal once the database answers again.
+        assertThat(oauth.doPasswordGrantRequest(db.username("Offline"), OLD_PASSWORD).isSuccess()).isTrue();
+    }
+
+    @Order(5)
+    @Test
+    void connectionTestNamesWrongColumns() {
+        ComponentRepresentation wrong = component(LegacyDatabase.POSTGRES, Map.of("listAllSql",
+                "SELECT login_name, mail AS email FROM kunden_login LIMIT :limit OFFSET :offset"));
+        wrong.setName("legacy-wrong-columns");
+        try (Response response = realm.admin().components().add(wrong)) {
+            assertThat(response.getStatus()).isEqualTo(400);
+            assertThat(response.readEntity(String.class))
+                    .contains("login_name")
+                    .contains("does not return the required column 'username'")
+                    .contains("expected columns (use AS to rename): username, password_hash");
+        }
+        ComponentRepresentation spliced = component(LegacyDatabase.MARIADB, Map.of("findByUsernameSql",
+                "SELECT login_name AS username, pw_hash AS password_hash FROM kunden_login WHERE login_name = ?"));
+        spliced.setName("legacy-positional");
+        try (Response response = realm.admin().components().add(spliced)) {
+            assertThat(response.getStatus()).isEqualTo(400);
+            assertThat(response.readEntity(String.class)).contains(":username");
+        }
+        assertThat(realm.admin().components().query(realm.getId(), "org.keycloak.storage.UserStorageProvider"))
+                .extracting(ComponentRepresentation::getName)
+                .containsExactlyInAnyOrder("legacy-maria", "legacy-pg");
+    }
+
+    @Order(6)
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(LegacyDatabase.class)
+    void synchronizeAllUsersImportsEveryAccountOnce(LegacyDatabase db) {
+        String componentId = componentId(db);
+        UserRepresentation before = stored(db.username("Haupt")).get(0);
+        int alreadyImported = (int) realm.admin().users().list(0, 1000).stream()
+                .filter(u -> componentId.equals(u.getFederationLink())).count();
+        int total = 6 + SYNC_ACCOUNTS;
+
+        SynchronizationResultRepresentation first = realm.admin().userStorage().syncUsers(componentId,
+                "triggerFullSync");
+        assertThat(first.getAdded()).isEqualTo(total - alreadyImported);
+        assertThat(first.getFailed()).isZero();
+        assertThat(realm.admin().users().list(0, 1000).stream()
+                .filter(u -> componentId.equals(u.getFederationLink()))).hasSize(total);
+        UserRepresentation synced = stored(db.username("sync07")).get(0);
+        assertThat(synced.getLastName()).isEqualTo("User 7");
+        assertThat(realm.admin().users().get(synced.getId()).credentials()).as("no hashing work").isEmpty();
+
+        SynchronizationResultRepresentation again = realm.admin().userStorage().syncUsers(componentId,
+                "triggerFullSync");
+        assertThat(again.getAdded()).isZero();
+        assertThat(again.getUpdated()).isZero();
+        assertThat(again.getFailed()).isZero();
+        UserRepresentation after = stored(db.username("Haupt")).get(0);
+        assertThat(after.getId()).isEqualTo(before.getId());
+        assertThat(after.getAttributes()).isEqualTo(before.getAttributes());
+
+        // A synced account signs in with its legacy password.
+        assertThat(oauth.doPasswordGrantRequest(db.username("sync07"), OLD_PASSWORD).isSuccess()).isTrue();
+    }
+}

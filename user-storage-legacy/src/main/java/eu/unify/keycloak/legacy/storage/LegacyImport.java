@@ -1,0 +1,69 @@
+package eu.unify.keycloak.legacy.storage;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.keycloak.component.ComponentModel;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.UserProvider;
+
+/** What an imported legacy account looks like in Keycloak: username, email, names and the legacy attributes. */
+final class LegacyImport {
+
+    static final String ATTR_USERNAME = "legacy_username";
+    static final String ATTR_MAIN_ACCOUNT = "legacy_main_account";
+    static final String ATTR_WAVE = "legacy_wave";
+    static final String ATTR_RIGHTS = "legacy_rights";
+
+    private LegacyImport() {
+    }
+
+    /** Keycloak keeps usernames in lower case; the original spelling stays in {@code legacy_username}. */
+    static String localUsername(LegacyAccount account) {
+        return account.username().toLowerCase(Locale.ROOT);
+    }
+
+    /** Rights are one column; a list separated by commas, semicolons or spaces becomes one value per right. */
+    static List<String> rights(String rights) {
+        if (rights == null) {
+            return List.of();
+        }
+        return Arrays.stream(rights.split("[,;\\s]+")).filter(r -> !r.isBlank()).distinct().toList();
+    }
+
+    static Map<String, List<String>> attributes(LegacyAccount account) {
+        Map<String, List<String>> attributes = new LinkedHashMap<>();
+        attributes.put(ATTR_USERNAME, List.of(account.username()));
+        attributes.put(ATTR_MAIN_ACCOUNT, account.mainAccount() == null ? List.of() : List.of(account.mainAccount()));
+        attributes.put(ATTR_WAVE, account.wave() == null ? List.of() : List.of(account.wave()));
+        attributes.put(ATTR_RIGHTS, rights(account.rights()));
+        return attributes;
+    }
+
+    /**
+     * Creates the linked local user in the given (local) user storage. The email is left out when another user of
+     * the realm already has it and the realm does not allow duplicates, so one clash does not block the account.
+     */
+    static UserModel create(UserProvider local, RealmModel realm, ComponentModel model, LegacyAccount account) {
+        UserModel user = local.addUser(realm, localUsername(account));
+        user.setFederationLink(model.getId());
+        user.setEnabled(account.enabled());
+        if (account.email() != null && (realm.isDuplicateEmailsAllowed()
+                || local.getUserByEmail(realm, account.email()) == null)) {
+            user.setEmail(account.email());
+        }
+        user.setEmailVerified(false);
+        user.setFirstName(account.firstName());
+        user.setLastName(account.lastName());
+        attributes(account).forEach((name, values) -> {
+            if (!values.isEmpty()) {
+                user.setAttribute(name, values);
+            }
+        });
+        return user;
+    }
+}

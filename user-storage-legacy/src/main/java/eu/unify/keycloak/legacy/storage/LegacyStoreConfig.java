@@ -1,0 +1,166 @@
+package eu.unify.keycloak.legacy.storage;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+import org.keycloak.common.util.MultivaluedHashMap;
+import org.keycloak.component.ComponentModel;
+import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.provider.ProviderConfigurationBuilder;
+
+/**
+ * Options of the {@code unify-legacy} user federation, as set in the admin console. Every getter is null-safe and
+ * falls back to its default when the field is empty or invalid.
+ */
+final class LegacyStoreConfig {
+
+    static final String JDBC_URL = "jdbcUrl";
+    static final String JDBC_USER = "jdbcUser";
+    static final String JDBC_PASSWORD = "jdbcPassword";
+    static final String POOL_SIZE = "poolSize";
+    static final String CONNECT_TIMEOUT = "connectTimeoutSeconds";
+    static final String QUERY_TIMEOUT = "queryTimeoutSeconds";
+    static final String FIND_BY_USERNAME = "findByUsernameSql";
+    static final String FIND_BY_EMAIL = "findByEmailSql";
+    static final String LIST_ALL = "listAllSql";
+    static final String SYNC_BATCH_SIZE = "syncBatchSize";
+
+    static final int DEFAULT_POOL_SIZE = 8;
+    static final int DEFAULT_CONNECT_TIMEOUT = 5;
+    static final int DEFAULT_QUERY_TIMEOUT = 5;
+    static final int DEFAULT_SYNC_BATCH_SIZE = 500;
+
+    static final String DEFAULT_FIND_BY_USERNAME = "SELECT username, password_hash, password_salt, hash_algorithm, "
+            + "email, first_name, last_name, main_account, rights, wave, enabled FROM legacy_users "
+            + "WHERE username = :username";
+    static final String DEFAULT_FIND_BY_EMAIL = "SELECT username, password_hash, password_salt, hash_algorithm, "
+            + "email, first_name, last_name, main_account, rights, wave, enabled FROM legacy_users "
+            + "WHERE lower(email) = lower(:email)";
+    static final String DEFAULT_LIST_ALL = "SELECT username, email, first_name, last_name, main_account, rights, "
+            + "wave, enabled FROM legacy_users ORDER BY username LIMIT :limit OFFSET :offset";
+
+    static final List<ProviderConfigProperty> PROPERTIES = ProviderConfigurationBuilder.create()
+            .property().name(JDBC_URL).label("JDBC URL")
+            .helpText("Connection URL of the legacy database, for example jdbc:postgresql://db.example.com:5432/legacy "
+                    + "or jdbc:mariadb://db.example.com:3306/legacy. Keycloak's own drivers are used: PostgreSQL, "
+                    + "MariaDB, MySQL and Microsoft SQL Server.")
+            .type(ProviderConfigProperty.STRING_TYPE).required(true).add()
+            .property().name(JDBC_USER).label("Database user")
+            .helpText("User the provider connects as. Read-only rights on the legacy tables are enough.")
+            .type(ProviderConfigProperty.STRING_TYPE).add()
+            .property().name(JDBC_PASSWORD).label("Database password")
+            .helpText("Password of the database user. Stored as a secret; never shown again.")
+            .type(ProviderConfigProperty.PASSWORD).secret(true).add()
+            .property().name(POOL_SIZE).label("Connection pool size")
+            .helpText("Most connections kept open to the legacy database per Keycloak node, 1 to 100. Default "
+                    + DEFAULT_POOL_SIZE + ".")
+            .type(ProviderConfigProperty.STRING_TYPE).defaultValue(String.valueOf(DEFAULT_POOL_SIZE)).add()
+            .property().name(CONNECT_TIMEOUT).label("Connect timeout (seconds)")
+            .helpText("How long a sign-in waits to connect to the legacy database (or for a free pooled connection) "
+                    + "before legacy users are told sign-in is temporarily unavailable, 1 to 60. Default "
+                    + DEFAULT_CONNECT_TIMEOUT + ".")
+            .type(ProviderConfigProperty.STRING_TYPE).defaultValue(String.valueOf(DEFAULT_CONNECT_TIMEOUT)).add()
+            .property().name(QUERY_TIMEOUT).label("Query timeout (seconds)")
+            .helpText("How long one query may run before it is cancelled, 1 to 300. Default "
+                    + DEFAULT_QUERY_TIMEOUT + ".")
+            .type(ProviderConfigProperty.STRING_TYPE).defaultValue(String.valueOf(DEFAULT_QUERY_TIMEOUT)).add()
+            .property().name(FIND_BY_USERNAME).label("Query: find by username")
+            .helpText("Returns at most one account for :username. Columns, renamed with AS where needed: username, "
+                    + "password_hash (required), password_salt, hash_algorithm, email, first_name, last_name, "
+                    + "main_account, rights, wave, enabled. Values are bound as parameters, never pasted into the SQL.")
+            .type(ProviderConfigProperty.TEXT_TYPE).defaultValue(DEFAULT_FIND_BY_USERNAME).add()
+            .property().name(FIND_BY_EMAIL).label("Query: find by email")
+            .helpText("Returns at most one account for :email, with the same columns as 'find by username'. Leave "
+                    + "empty if legacy users never sign in with their email address.")
+            .type(ProviderConfigProperty.TEXT_TYPE).defaultValue(DEFAULT_FIND_BY_EMAIL).add()
+            .property().name(LIST_ALL).label("Query: list all (for synchronization)")
+            .helpText("Returns every legacy account, one page at a time, in a stable order, using :limit and :offset. "
+                    + "Same columns; password_hash is not needed here. Used by 'Synchronize all users'.")
+            .type(ProviderConfigProperty.TEXT_TYPE).defaultValue(DEFAULT_LIST_ALL).add()
+            .property().name(SYNC_BATCH_SIZE).label("Synchronization batch size")
+            .helpText("Accounts read and imported per transaction by 'Synchronize all users', 10 to 10000. Default "
+                    + DEFAULT_SYNC_BATCH_SIZE + ".")
+            .type(ProviderConfigProperty.STRING_TYPE).defaultValue(String.valueOf(DEFAULT_SYNC_BATCH_SIZE)).add()
+            .build();
+
+    private final MultivaluedHashMap<String, String> config;
+
+    private LegacyStoreConfig(MultivaluedHashMap<String, String> config) {
+        this.config = config == null ? new MultivaluedHashMap<>() : config;
+    }
+
+    static LegacyStoreConfig of(ComponentModel model) {
+        return new LegacyStoreConfig(model.getConfig());
+    }
+
+    static LegacyStoreConfig of(MultivaluedHashMap<String, String> config) {
+        return new LegacyStoreConfig(config);
+    }
+
+    String jdbcUrl() {
+        return text(JDBC_URL, "");
+    }
+
+    String user() {
+        return text(JDBC_USER, "");
+    }
+
+    String password() {
+        String value = config.getFirst(JDBC_PASSWORD);
+        return value == null ? "" : value;
+    }
+
+    int poolSize() {
+        return number(POOL_SIZE, DEFAULT_POOL_SIZE, 1, 100);
+    }
+
+    Duration connectTimeout() {
+        return Duration.ofSeconds(number(CONNECT_TIMEOUT, DEFAULT_CONNECT_TIMEOUT, 1, 60));
+    }
+
+    Duration queryTimeout() {
+        return Duration.ofSeconds(number(QUERY_TIMEOUT, DEFAULT_QUERY_TIMEOUT, 1, 300));
+    }
+
+    String findByUsernameSql() {
+        return text(FIND_BY_USERNAME, DEFAULT_FIND_BY_USERNAME);
+    }
+
+    /** Empty when lookup by email is switched off. */
+    String findByEmailSql() {
+        String value = config.getFirst(FIND_BY_EMAIL);
+        return value == null ? DEFAULT_FIND_BY_EMAIL : value.trim();
+    }
+
+    String listAllSql() {
+        return text(LIST_ALL, DEFAULT_LIST_ALL);
+    }
+
+    int syncBatchSize() {
+        return number(SYNC_BATCH_SIZE, DEFAULT_SYNC_BATCH_SIZE, 10, 10_000);
+    }
+
+    /** What a connection pool depends on: a pool is rebuilt when this changes. */
+    String poolFingerprint() {
+        return Objects.hash(jdbcUrl(), user(), password(), poolSize(), connectTimeout(), queryTimeout()) + "";
+    }
+
+    private String text(String key, String fallback) {
+        String value = config.getFirst(key);
+        return value == null || value.isBlank() ? fallback : value.trim();
+    }
+
+    private int number(String key, int fallback, int min, int max) {
+        String value = config.getFirst(key);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            int parsed = Integer.parseInt(value.trim());
+            return parsed < min || parsed > max ? fallback : parsed;
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
+}

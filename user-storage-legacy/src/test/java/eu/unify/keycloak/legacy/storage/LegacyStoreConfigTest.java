@@ -1,0 +1,67 @@
+package eu.unify.keycloak.legacy.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import org.keycloak.common.util.MultivaluedHashMap;
+import org.keycloak.provider.ProviderConfigProperty;
+
+class LegacyStoreConfigTest {
+
+    @Test
+    void emptyConfigurationFallsBackToDefaults() {
+        LegacyStoreConfig config = LegacyStoreConfig.of(new MultivaluedHashMap<>());
+        assertThat(config.poolSize()).isEqualTo(LegacyStoreConfig.DEFAULT_POOL_SIZE);
+        assertThat(config.connectTimeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(config.queryTimeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(config.syncBatchSize()).isEqualTo(500);
+        assertThat(config.findByUsernameSql()).contains(":username");
+        assertThat(config.findByEmailSql()).contains(":email");
+        assertThat(config.listAllSql()).contains(":limit").contains(":offset");
+        assertThat(config.password()).isEmpty();
+    }
+
+    @Test
+    void invalidOrOutOfRangeNumbersFallBack() {
+        MultivaluedHashMap<String, String> values = new MultivaluedHashMap<>();
+        values.putSingle(LegacyStoreConfig.POOL_SIZE, "many");
+        values.putSingle(LegacyStoreConfig.QUERY_TIMEOUT, "0");
+        values.putSingle(LegacyStoreConfig.CONNECT_TIMEOUT, " 12 ");
+        values.putSingle(LegacyStoreConfig.FIND_BY_EMAIL, "  ");
+        LegacyStoreConfig config = LegacyStoreConfig.of(values);
+        assertThat(config.poolSize()).isEqualTo(LegacyStoreConfig.DEFAULT_POOL_SIZE);
+        assertThat(config.queryTimeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(config.connectTimeout()).isEqualTo(Duration.ofSeconds(12));
+        assertThat(config.findByEmailSql()).as("email lookup switched off").isEmpty();
+    }
+
+    @Test
+    void everyOptionHasALabelAHelpTextAndTheSecretIsSecret() {
+        assertThat(LegacyStoreConfig.PROPERTIES).allSatisfy(p -> {
+            assertThat(p.getLabel()).isNotBlank();
+            assertThat(p.getHelpText()).isNotBlank();
+        });
+        assertThat(LegacyStoreConfig.PROPERTIES).filteredOn(p -> p.getName().equals(LegacyStoreConfig.JDBC_PASSWORD))
+                .singleElement().satisfies(p -> {
+                    assertThat(p.isSecret()).isTrue();
+                    assertThat(p.getType()).isEqualTo(ProviderConfigProperty.PASSWORD);
+                });
+        assertThat(LegacyStoreConfig.PROPERTIES).filteredOn(p -> !p.getName().equals(LegacyStoreConfig.JDBC_URL)
+                        && !p.getName().equals(LegacyStoreConfig.JDBC_USER)
+                        && !p.getName().equals(LegacyStoreConfig.JDBC_PASSWORD))
+                .allSatisfy(p -> assertThat(p.getDefaultValue()).isNotNull());
+    }
+
+    @Test
+    void poolIsRebuiltOnlyWhenConnectionSettingsChange() {
+        MultivaluedHashMap<String, String> values = new MultivaluedHashMap<>();
+        values.putSingle(LegacyStoreConfig.JDBC_URL, "jdbc:postgresql://db/legacy");
+        String before = LegacyStoreConfig.of(values).poolFingerprint();
+        values.putSingle(LegacyStoreConfig.SYNC_BATCH_SIZE, "100");
+        assertThat(LegacyStoreConfig.of(values).poolFingerprint()).isEqualTo(before);
+        values.putSingle(LegacyStoreConfig.JDBC_PASSWORD, "changed");
+        assertThat(LegacyStoreConfig.of(values).poolFingerprint()).isNotEqualTo(before);
+    }
+}
