@@ -14,8 +14,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.keycloak.events.admin.OperationType;
+import org.keycloak.events.admin.ResourceType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
+import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
 import eu.unify.keycloak.audit.jpa.AuditStore;
@@ -39,14 +42,16 @@ public final class AuditResource {
     private final KeycloakSession session;
     private final RealmModel realm;
     private final AdminPermissionEvaluator auth;
+    private final AdminEventBuilder adminEvent;
     private final int defaultRetentionDays;
     private final long unrecordedEvents;
 
-    AuditResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth, int defaultRetentionDays,
-                  long unrecordedEvents) {
+    AuditResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth, AdminEventBuilder adminEvent,
+                  int defaultRetentionDays, long unrecordedEvents) {
         this.session = session;
         this.realm = realm;
         this.auth = auth;
+        this.adminEvent = adminEvent.resource(ResourceType.REALM);
         this.defaultRetentionDays = defaultRetentionDays;
         this.unrecordedEvents = unrecordedEvents;
     }
@@ -155,6 +160,8 @@ public final class AuditResource {
             }
             realm.setAttribute(AuditRetention.ATTRIBUTE, parsed.toString());
         }
+        // Shortening the retention deletes evidence sooner: the change itself goes on the trail.
+        adminEvent.operation(OperationType.UPDATE).resourcePath(session.getContext().getUri()).success();
         return Response.ok(settings(), MediaType.APPLICATION_JSON_TYPE).build();
     }
 
@@ -165,6 +172,7 @@ public final class AuditResource {
     public Response purge() {
         auth.realm().requireManageEvents();
         int purged = AuditRetention.purgeExpired(session, realm, defaultRetentionDays);
+        adminEvent.operation(OperationType.ACTION).resourcePath(session.getContext().getUri()).success();
         return Response.ok("{\"purged\":" + purged + "}", MediaType.APPLICATION_JSON_TYPE).build();
     }
 

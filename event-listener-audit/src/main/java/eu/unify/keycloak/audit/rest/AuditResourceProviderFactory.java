@@ -31,7 +31,7 @@ public final class AuditResourceProviderFactory
             public Object getResource(KeycloakSession s, RealmModel realm, AdminPermissionEvaluator auth,
                                       AdminEventBuilder adminEvent) {
                 int retention = listener == null ? 0 : listener.defaultRetentionDays();
-                return new AuditResource(s, realm, auth, retention, listener == null ? 0 : listener.failures());
+                return new AuditResource(s, realm, auth, adminEvent, retention, listener == null ? 0 : listener.failures());
             }
 
             @Override
