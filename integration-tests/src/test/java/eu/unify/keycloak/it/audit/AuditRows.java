@@ -1,6 +1,10 @@
 package eu.unify.keycloak.it.audit;
 
 import org.keycloak.connections.jpa.JpaConnectionProvider;
+import org.keycloak.events.EventBuilder;
+import org.keycloak.events.EventType;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.testframework.remote.providers.runonserver.FetchOnServer;
 import org.keycloak.testframework.remote.providers.runonserver.RunOnServer;
 
@@ -20,6 +24,23 @@ final class AuditRows {
                 .setParameter("ip", ip)
                 .setParameter("id", recordId)
                 .executeUpdate();
+    }
+
+    /**
+     * Sends a successful LOGIN event for the (made-up) user id {@code probeUserId} of the realm in a transaction of its
+     * own, which is then rolled back ({@code rollBack}) or committed, as an action that fails after its event would.
+     */
+    static RunOnServer sendLoginEvent(String realmName, String probeUserId, boolean rollBack) {
+        return session -> KeycloakModelUtils.runJobInTransaction(session.getKeycloakSessionFactory(),
+                session.getContext(), own -> {
+                    RealmModel realm = own.realms().getRealmByName(realmName);
+                    own.getContext().setRealm(realm);
+                    new EventBuilder(realm, own).event(EventType.LOGIN).user(probeUserId).client("audit-probe")
+                            .success();
+                    if (rollBack) {
+                        own.getTransactionManager().setRollbackOnly();
+                    }
+                });
     }
 
     /** The number of stored records with this id. */

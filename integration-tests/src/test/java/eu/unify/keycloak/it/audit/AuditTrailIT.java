@@ -2,8 +2,13 @@ package eu.unify.keycloak.it.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.ws.rs.core.Response;
 
@@ -176,6 +181,53 @@ public class AuditTrailIT {
             runOnServer.run(AuditRows.setIp(id, ip));
         }
         assertThat(api.verify(token).get("valid").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aRolledBackActionLeavesNoRecordACommittedOneLeavesOne() {
+        AuditApi api = new AuditApi(realm);
+        String token = masterToken();
+        runOnServer.run(AuditRows.sendLoginEvent(realm.getName(), "probe-rolled-back", true));
+        runOnServer.run(AuditRows.sendLoginEvent(realm.getName(), "probe-committed", false));
+
+        assertThat(api.records(token, Map.of("user", "probe-rolled-back"))).isEmpty();
+        List<JsonNode> committed = api.records(token, Map.of("user", "probe-committed"));
+        assertThat(committed).hasSize(1);
+        assertThat(committed.get(0).get("clientId").asText()).isEqualTo("audit-probe");
+        assertThat(api.verify(token).get("valid").asBoolean()).isTrue();
+    }
+
+    @Test
+    void concurrentLoginsAreAllRecordedInOneUnforkedChain() throws Exception {
+        String email = "audit.parallel@example.com";
+        String userId = TestUsers.create(realm, email, PASSWORD, null);
+        AuditApi api = new AuditApi(realm);
+        int threads = 6;
+        int loginsEach = 4;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < loginsEach; i++) {
+                        api.tokenOf(email, PASSWORD);
+                    }
+                }));
+            }
+            for (Future<?> login : done) {
+                login.get(5, TimeUnit.MINUTES);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        String token = masterToken();
+        List<JsonNode> logins = api.records(token, Map.of("user", userId, "type", "LOGIN"));
+        assertThat(logins).as("every login sent is stored").hasSize(threads * loginsEach);
+        assertThat(logins).extracting(r -> r.get("seq").asLong()).doesNotHaveDuplicates();
+        assertThat(logins).extracting(r -> r.get("prevHash").asText()).doesNotHaveDuplicates();
+        JsonNode verified = api.verify(token);
+        assertThat(verified.get("valid").asBoolean()).as(verified.toString()).isTrue();
     }
 
     @Test
