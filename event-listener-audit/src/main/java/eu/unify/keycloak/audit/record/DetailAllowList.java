@@ -48,8 +48,4 @@ public final class DetailAllowList {
         });
         return kept;
     }
-
-    public static boolean isAllowed(String key) {
-        return ALLOWED.contains(key);
-    }
 }

@@ -30,6 +30,7 @@ public final class AuditResourceProviderFactory
             @Override
             public Object getResource(KeycloakSession s, RealmModel realm, AdminPermissionEvaluator auth,
                                       AdminEventBuilder adminEvent) {
+                // Without the listener (switched off server-wide) nothing is recorded, so nothing is purged either.
                 int retention = listener == null ? 0 : listener.defaultRetentionDays();
                 return new AuditResource(s, realm, auth, adminEvent, retention, listener == null ? 0 : listener.failures());
             }
