@@ -1,0 +1,79 @@
+package eu.unify.keycloak.audit.jpa;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQueries;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+
+/**
+ * The head of a realm's chain, one row per realm. Appending locks this row (select ... for update) until the
+ * transaction ends, so two concurrent logins take turns instead of both linking to the same previous record. It also
+ * remembers the last purged link, from which verification starts.
+ */
+@Entity
+@Table(name = "UNIFY_AUDIT_CHAIN")
+@NamedQueries({
+        @NamedQuery(name = "unifyAuditChain.realmIds", query = "select h.realmId from AuditChainHeadEntity h"),
+        @NamedQuery(name = "unifyAuditChain.deleteForRealm",
+                query = "delete from AuditChainHeadEntity h where h.realmId = :realmId")
+})
+public class AuditChainHeadEntity {
+
+    @Id
+    @Column(name = "REALM_ID", length = 36)
+    private String realmId;
+
+    @Column(name = "LAST_SEQ", nullable = false)
+    private long lastSeq;
+
+    @Column(name = "LAST_HASH", length = 64, nullable = false)
+    private String lastHash;
+
+    @Column(name = "PURGED_SEQ", nullable = false)
+    private long purgedSeq;
+
+    @Column(name = "PURGED_HASH", length = 64, nullable = false)
+    private String purgedHash;
+
+    public String getRealmId() {
+        return realmId;
+    }
+
+    public void setRealmId(String realmId) {
+        this.realmId = realmId;
+    }
+
+    public long getLastSeq() {
+        return lastSeq;
+    }
+
+    public void setLastSeq(long lastSeq) {
+        this.lastSeq = lastSeq;
+    }
+
+    public String getLastHash() {
+        return lastHash;
+    }
+
+    public void setLastHash(String lastHash) {
+        this.lastHash = lastHash;
+    }
+
+    public long getPurgedSeq() {
+        return purgedSeq;
+    }
+
+    public void setPurgedSeq(long purgedSeq) {
+        this.purgedSeq = purgedSeq;
+    }
+
+    public String getPurgedHash() {
+        return purgedHash;
+    }
+
+    public void setPurgedHash(String purgedHash) {
+        this.purgedHash = purgedHash;
+    }
+}

@@ -1,0 +1,236 @@
+package eu.unify.keycloak.audit.jpa;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.TypedQuery;
+
+import org.jboss.logging.Logger;
+import org.keycloak.connections.jpa.JpaConnectionProvider;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.utils.KeycloakModelUtils;
+
+import eu.unify.keycloak.audit.record.AuditChain;
+import eu.unify.keycloak.audit.record.AuditQuery;
+import eu.unify.keycloak.audit.record.AuditRecord;
+import eu.unify.keycloak.audit.record.ChainVerification;
+import eu.unify.keycloak.audit.record.DetailsCodec;
+
+/** The audit tables, used through the session's entity manager, so everything joins the session's transaction. */
+public final class AuditStore {
+
+    private static final Logger LOG = Logger.getLogger(AuditStore.class);
+    private static final int VERIFY_BATCH = 500;
+
+    private final KeycloakSession session;
+    private final EntityManager em;
+
+    private AuditStore(KeycloakSession session) {
+        this.session = session;
+        this.em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
+    }
+
+    public static AuditStore of(KeycloakSession session) {
+        return new AuditStore(session);
+    }
+
+    /**
+     * Links the records to their realms' chains and inserts them. Each realm's head row stays locked until the
+     * transaction ends; realms are locked in a fixed order so that two transactions never wait for each other.
+     */
+    public List<AuditRecord> append(Collection<AuditRecord> records) {
+        Map<String, List<AuditRecord>> byRealm = new TreeMap<>();
+        for (AuditRecord record : records) {
+            byRealm.computeIfAbsent(record.realmId(), realm -> new ArrayList<>()).add(record);
+        }
+        List<AuditRecord> chained = new ArrayList<>(records.size());
+        byRealm.forEach((realmId, realmRecords) -> {
+            AuditChainHeadEntity head = lockHead(realmId);
+            for (AuditRecord record : realmRecords) {
+                AuditRecord link = record.chained(head.getLastSeq() + 1, head.getLastHash());
+                em.persist(toEntity(link));
+                head.setLastSeq(link.seq());
+                head.setLastHash(link.hash());
+                chained.add(link);
+            }
+        });
+        return chained;
+    }
+
+    /** The records matching {@code query}, newest first ({@code oldestFirst} for exports). */
+    public List<AuditRecord> find(String realmId, AuditQuery query, boolean oldestFirst) {
+        StringBuilder jpql = new StringBuilder("select r from AuditRecordEntity r where r.realmId = :realmId");
+        if (query.from() != null) {
+            jpql.append(" and r.time >= :from");
+        }
+        if (query.to() != null) {
+            jpql.append(" and r.time < :to");
+        }
+        if (!query.types().isEmpty()) {
+            jpql.append(" and r.type in :types");
+        }
+        if (query.user() != null) {
+            jpql.append(" and (r.userId = :user or r.username = :user)");
+        }
+        if (query.client() != null) {
+            jpql.append(" and r.clientId = :client");
+        }
+        jpql.append(oldestFirst ? " order by r.seq asc" : " order by r.seq desc");
+        TypedQuery<AuditRecordEntity> typed = em.createQuery(jpql.toString(), AuditRecordEntity.class)
+                .setParameter("realmId", realmId);
+        if (query.from() != null) {
+            typed.setParameter("from", query.from());
+        }
+        if (query.to() != null) {
+            typed.setParameter("to", query.to());
+        }
+        if (!query.types().isEmpty()) {
+            typed.setParameter("types", query.types());
+        }
+        if (query.user() != null) {
+            typed.setParameter("user", query.user());
+        }
+        if (query.client() != null) {
+            typed.setParameter("client", query.client());
+        }
+        return typed.setFirstResult(query.first()).setMaxResults(query.max()).getResultStream()
+                .map(AuditStore::toRecord).toList();
+    }
+
+    /** Walks the realm's whole chain from the last purged link to the head; reports the first broken link. */
+    public ChainVerification.Result verify(String realmId) {
+        AuditChainHeadEntity head = em.find(AuditChainHeadEntity.class, realmId);
+        if (head == null) {
+            return new ChainVerification(0, AuditChain.GENESIS).finish(0, AuditChain.GENESIS);
+        }
+        ChainVerification verification = new ChainVerification(head.getPurgedSeq(), head.getPurgedHash());
+        long after = head.getPurgedSeq();
+        while (true) {
+            List<AuditRecordEntity> batch = em.createNamedQuery("unifyAudit.chainFrom", AuditRecordEntity.class)
+                    .setParameter("realmId", realmId).setParameter("after", after)
+                    .setMaxResults(VERIFY_BATCH).getResultList();
+            for (AuditRecordEntity entity : batch) {
+                if (!verification.accept(toRecord(entity))) {
+                    return verification.finish(head.getLastSeq(), head.getLastHash());
+                }
+                after = entity.getSeq();
+            }
+            // Read records are not needed again: keep memory flat on long chains.
+            batch.forEach(em::detach);
+            if (batch.size() < VERIFY_BATCH) {
+                return verification.finish(head.getLastSeq(), head.getLastHash());
+            }
+        }
+    }
+
+    /**
+     * Deletes the realm's records older than {@code before}: the longest run from the start of the chain whose
+     * records are all older, so the chain stays whole. The last deleted link becomes the anchor verification starts
+     * from. Returns how many records were deleted.
+     */
+    public int purge(String realmId, long before) {
+        AuditChainHeadEntity head = em.find(AuditChainHeadEntity.class, realmId, LockModeType.PESSIMISTIC_WRITE);
+        if (head == null) {
+            return 0;
+        }
+        Long firstKept = em.createNamedQuery("unifyAudit.firstKeptSeq", Long.class)
+                .setParameter("realmId", realmId).setParameter("before", before).getSingleResult();
+        long through = firstKept == null ? head.getLastSeq() : firstKept - 1;
+        if (through <= head.getPurgedSeq()) {
+            return 0;
+        }
+        List<AuditRecordEntity> anchor = em.createNamedQuery("unifyAudit.bySeq", AuditRecordEntity.class)
+                .setParameter("realmId", realmId).setParameter("seq", through).getResultList();
+        if (anchor.isEmpty()) {
+            // A hole where the new anchor should be: leave the evidence for verify rather than paper over it.
+            LOG.warnf("Audit chain of realm %s lacks record %d; purge skipped", realmId, through);
+            return 0;
+        }
+        int deleted = em.createNamedQuery("unifyAudit.purgeThrough")
+                .setParameter("realmId", realmId).setParameter("seq", through).executeUpdate();
+        head.setPurgedSeq(through);
+        head.setPurgedHash(anchor.get(0).getHash());
+        return deleted;
+    }
+
+    /** Realms that have a chain. */
+    public List<String> realmIds() {
+        return em.createNamedQuery("unifyAuditChain.realmIds", String.class).getResultList();
+    }
+
+    public void deleteForRealm(String realmId) {
+        em.createNamedQuery("unifyAudit.deleteForRealm").setParameter("realmId", realmId).executeUpdate();
+        em.createNamedQuery("unifyAuditChain.deleteForRealm").setParameter("realmId", realmId).executeUpdate();
+    }
+
+    private AuditChainHeadEntity lockHead(String realmId) {
+        AuditChainHeadEntity head = em.find(AuditChainHeadEntity.class, realmId, LockModeType.PESSIMISTIC_WRITE);
+        if (head != null) {
+            return head;
+        }
+        createHead(realmId);
+        head = em.find(AuditChainHeadEntity.class, realmId, LockModeType.PESSIMISTIC_WRITE);
+        if (head == null) {
+            throw new IllegalStateException("audit chain head of realm " + realmId + " could not be created");
+        }
+        return head;
+    }
+
+    /**
+     * Creates the realm's head row in a transaction of its own, committed at once, so that the row exists to be locked.
+     * Two first records at once both try; the loser's insert fails on the primary key, which is fine.
+     */
+    private void createHead(String realmId) {
+        try {
+            KeycloakModelUtils.runJobInTransaction(session.getKeycloakSessionFactory(), own -> {
+                EntityManager ownEm = own.getProvider(JpaConnectionProvider.class).getEntityManager();
+                if (ownEm.find(AuditChainHeadEntity.class, realmId) == null) {
+                    AuditChainHeadEntity head = new AuditChainHeadEntity();
+                    head.setRealmId(realmId);
+                    head.setLastSeq(0);
+                    head.setLastHash(AuditChain.GENESIS);
+                    head.setPurgedSeq(0);
+                    head.setPurgedHash(AuditChain.GENESIS);
+                    ownEm.persist(head);
+                }
+            });
+        } catch (RuntimeException concurrentlyCreated) {
+            LOG.debugf("Audit chain head of realm %s created concurrently", realmId);
+        }
+    }
+
+    private static AuditRecordEntity toEntity(AuditRecord r) {
+        AuditRecordEntity e = new AuditRecordEntity();
+        e.setId(r.id());
+        e.setRealmId(r.realmId());
+        e.setSeq(r.seq());
+        e.setTime(r.time());
+        e.setKind(r.kind());
+        e.setType(r.type());
+        e.setOutcome(r.outcome());
+        e.setError(r.error());
+        e.setUserId(r.userId());
+        e.setUsername(r.username());
+        e.setClientId(r.clientId());
+        e.setIpAddress(r.ipAddress());
+        e.setSessionId(r.sessionId());
+        e.setResourceType(r.resourceType());
+        e.setResourcePath(r.resourcePath());
+        e.setDetails(DetailsCodec.encode(r.details()));
+        e.setPrevHash(r.prevHash());
+        e.setHash(r.hash());
+        return e;
+    }
+
+    private static AuditRecord toRecord(AuditRecordEntity e) {
+        return new AuditRecord(e.getId(), e.getRealmId(), e.getSeq(), e.getTime(), e.getKind(), e.getType(),
+                e.getOutcome(), e.getError(), e.getUserId(), e.getUsername(), e.getClientId(), e.getIpAddress(),
+                e.getSessionId(), e.getResourceType(), e.getResourcePath(), DetailsCodec.decode(e.getDetails()),
+                e.getPrevHash(), e.getHash());
+    }
+}

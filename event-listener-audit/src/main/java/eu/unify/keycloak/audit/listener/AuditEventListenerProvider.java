@@ -1,0 +1,138 @@
+package eu.unify.keycloak.audit.listener;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jboss.logging.Logger;
+import org.keycloak.events.Event;
+import org.keycloak.events.EventListenerProvider;
+import org.keycloak.events.admin.AdminEvent;
+import org.keycloak.models.AbstractKeycloakTransaction;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakTransactionManager;
+import org.keycloak.models.utils.KeycloakModelUtils;
+
+import eu.unify.keycloak.audit.jpa.AuditStore;
+import eu.unify.keycloak.audit.record.AuditJson;
+import eu.unify.keycloak.audit.record.AuditRecord;
+
+/**
+ * Records the session's events when its transaction commits, in that same transaction: a rolled-back action leaves no
+ * record, a committed one always has its record. Appending at commit (not at each event) keeps the realm's chain head
+ * locked only for the end of the transaction, and never while the request waits for another transaction (Keycloak
+ * sends error events in a transaction of their own while the request's is still open).
+ */
+final class AuditEventListenerProvider implements EventListenerProvider {
+
+    private static final Logger LOG = Logger.getLogger(AuditEventListenerProvider.class);
+    private static final Logger JSON_LOG = Logger.getLogger(AuditOptions.JSON_CATEGORY);
+
+    private final KeycloakSession session;
+    private final AuditRecordMapper mapper;
+    private final AuditOptions options;
+    private final AuditFailures failures;
+    private final List<AuditRecord> pending = new ArrayList<>();
+    private boolean enlisted;
+
+    AuditEventListenerProvider(KeycloakSession session, AuditOptions options, AuditFailures failures) {
+        this.session = session;
+        this.mapper = new AuditRecordMapper(session, options.maskEmail());
+        this.options = options;
+        this.failures = failures;
+    }
+
+    @Override
+    public void onEvent(Event event) {
+        try {
+            add(mapper.fromUserEvent(event));
+        } catch (RuntimeException e) {
+            failed(String.valueOf(event.getType()), e);
+        }
+    }
+
+    @Override
+    public void onEvent(AdminEvent event, boolean includeRepresentation) {
+        try {
+            add(mapper.fromAdminEvent(event));
+        } catch (RuntimeException e) {
+            failed("admin " + event.getOperationType(), e);
+        }
+    }
+
+    private void add(AuditRecord record) {
+        KeycloakTransactionManager transaction = session.getTransactionManager();
+        if (!transaction.isActive()) {
+            // An event outside any transaction (rare: sent after completion): record it in one of its own.
+            KeycloakModelUtils.runJobInTransaction(session.getKeycloakSessionFactory(),
+                    own -> logJson(AuditStore.of(own).append(List.of(record))));
+            return;
+        }
+        pending.add(record);
+        if (!enlisted) {
+            enlisted = true;
+            transaction.enlistPrepare(new AppendAtCommit());
+        }
+    }
+
+    private void failed(String what, RuntimeException e) {
+        failures.record();
+        // The exception's class only: messages of persistence errors can quote the values being written.
+        LOG.warnf("unify-audit could not record an event (%s): %s; %d events unrecorded since start", what,
+                e.getClass().getName(), failures.count());
+    }
+
+    private void logJson(List<AuditRecord> records) {
+        if (options.logJson()) {
+            records.forEach(record -> JSON_LOG.info(AuditJson.of(record)));
+        }
+    }
+
+    @Override
+    public void close() {
+    }
+
+    /** Runs in the prepare phase of the commit, before the database transaction commits. */
+    private final class AppendAtCommit extends AbstractKeycloakTransaction {
+
+        @Override
+        protected void commitImpl() {
+            if (pending.isEmpty()) {
+                return;
+            }
+            List<AuditRecord> records = List.copyOf(pending);
+            pending.clear();
+            try {
+                List<AuditRecord> chained = AuditStore.of(session).append(records);
+                if (options.logJson()) {
+                    session.getTransactionManager().enlistAfterCompletion(new LogAfterCommit(chained));
+                }
+            } catch (RuntimeException e) {
+                failed(records.size() + " records at commit", e);
+            }
+        }
+
+        @Override
+        protected void rollbackImpl() {
+            pending.clear();
+        }
+    }
+
+    /** Logs the JSON lines only once the records are committed. */
+    private final class LogAfterCommit extends AbstractKeycloakTransaction {
+
+        private final List<AuditRecord> records;
+
+        LogAfterCommit(List<AuditRecord> records) {
+            this.records = records;
+        }
+
+        @Override
+        protected void commitImpl() {
+            logJson(records);
+        }
+
+        @Override
+        protected void rollbackImpl() {
+        }
+    }
+}

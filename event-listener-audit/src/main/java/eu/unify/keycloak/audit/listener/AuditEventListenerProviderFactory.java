@@ -1,0 +1,82 @@
+package eu.unify.keycloak.audit.listener;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.keycloak.Config;
+import org.keycloak.events.EventListenerProvider;
+import org.keycloak.events.EventListenerProviderFactory;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.provider.ServerInfoAwareProviderFactory;
+import org.keycloak.timer.TimerProvider;
+
+import eu.unify.keycloak.common.UnifyVersion;
+
+/**
+ * The event listener {@value #ID}: enabled per realm (Realm settings → Events → Event listeners), it keeps every user
+ * and admin event of the realm as a hash-chained audit record in Keycloak's database.
+ */
+public final class AuditEventListenerProviderFactory
+        implements EventListenerProviderFactory, ServerInfoAwareProviderFactory {
+
+    public static final String ID = "unify-audit";
+
+    private AuditOptions options = new AuditOptions(false, false, AuditOptions.DEFAULT_RETENTION_DAYS,
+            AuditOptions.DEFAULT_PURGE_INTERVAL_MINUTES);
+    private final AuditFailures failures = new AuditFailures();
+
+    @Override
+    public EventListenerProvider create(KeycloakSession session) {
+        return new AuditEventListenerProvider(session, options, failures);
+    }
+
+    @Override
+    public void init(Config.Scope config) {
+        options = AuditOptions.from(config);
+    }
+
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+        try (KeycloakSession session = factory.create()) {
+            TimerProvider timer = session.getProvider(TimerProvider.class);
+            if (timer != null) {
+                // Runs in its own session and transaction on each node; purging is idempotent.
+                timer.scheduleTask(new PurgeExpiredRecordsTask(options.defaultRetentionDays()),
+                        options.purgeIntervalMinutes() * 60_000L);
+            }
+        }
+    }
+
+    /** The server default retention, for the REST resource. */
+    public int defaultRetentionDays() {
+        return options.defaultRetentionDays();
+    }
+
+    public long failures() {
+        return failures.count();
+    }
+
+    @Override
+    public List<ProviderConfigProperty> getConfigMetadata() {
+        return AuditOptions.metadata();
+    }
+
+    @Override
+    public void close() {
+    }
+
+    @Override
+    public String getId() {
+        return ID;
+    }
+
+    @Override
+    public Map<String, String> getOperationalInfo() {
+        Map<String, String> info = new LinkedHashMap<>(UnifyVersion.operationalInfo());
+        info.put("unrecordedEvents", Long.toString(failures.count()));
+        return info;
+    }
+}

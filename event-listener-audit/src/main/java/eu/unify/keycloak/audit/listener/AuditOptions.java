@@ -1,0 +1,72 @@
+package eu.unify.keycloak.audit.listener;
+
+import java.util.List;
+
+import org.keycloak.Config;
+import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.provider.ProviderConfigurationBuilder;
+
+/**
+ * Server-wide options of the {@code unify-audit} listener, set like any SPI option, e.g.
+ * {@code --spi-events-listener--unify-audit--mask-email=true}. Realm-level retention is a realm attribute, see
+ * {@link AuditRetention}.
+ *
+ * @param maskEmail            keep {@code a***@example.com} instead of the full address in usernames and details
+ * @param logJson              also log each committed record as one JSON line on category {@link #JSON_CATEGORY}
+ * @param defaultRetentionDays retention of realms without their own setting; 0 keeps records forever
+ * @param purgeIntervalMinutes how often the purge of expired records runs
+ */
+public record AuditOptions(boolean maskEmail, boolean logJson, int defaultRetentionDays, int purgeIntervalMinutes) {
+
+    /** The log category of the JSON lines, for routing them to a SIEM. */
+    public static final String JSON_CATEGORY = "eu.unify.audit";
+
+    static final String MASK_EMAIL = "mask-email";
+    static final String LOG_JSON = "log-json";
+    static final String RETENTION_DAYS = "retention-days";
+    static final String PURGE_INTERVAL_MINUTES = "purge-interval-minutes";
+
+    static final int DEFAULT_RETENTION_DAYS = 365;
+    static final int DEFAULT_PURGE_INTERVAL_MINUTES = 60;
+    static final int MAX_RETENTION_DAYS = 36_500;
+
+    public AuditOptions {
+        if (defaultRetentionDays < 0 || defaultRetentionDays > MAX_RETENTION_DAYS) {
+            throw new IllegalArgumentException(RETENTION_DAYS + " must be between 0 and " + MAX_RETENTION_DAYS);
+        }
+        if (purgeIntervalMinutes < 1) {
+            throw new IllegalArgumentException(PURGE_INTERVAL_MINUTES + " must be at least 1");
+        }
+    }
+
+    static AuditOptions from(Config.Scope config) {
+        return new AuditOptions(
+                config.getBoolean(MASK_EMAIL, false),
+                config.getBoolean(LOG_JSON, false),
+                config.getInt(RETENTION_DAYS, DEFAULT_RETENTION_DAYS),
+                config.getInt(PURGE_INTERVAL_MINUTES, DEFAULT_PURGE_INTERVAL_MINUTES));
+    }
+
+    static List<ProviderConfigProperty> metadata() {
+        return ProviderConfigurationBuilder.create()
+                .property().name(MASK_EMAIL).type(ProviderConfigProperty.BOOLEAN_TYPE)
+                .label("Mask email addresses")
+                .helpText("Store a***@example.com instead of the full address in usernames and email details.")
+                .defaultValue(false).add()
+                .property().name(LOG_JSON).type(ProviderConfigProperty.BOOLEAN_TYPE)
+                .label("Log JSON lines")
+                .helpText("Also log every committed audit record as one JSON line on the log category "
+                        + JSON_CATEGORY + ", for shipping to a SIEM.")
+                .defaultValue(false).add()
+                .property().name(RETENTION_DAYS).type(ProviderConfigProperty.INTEGER_TYPE)
+                .label("Default retention (days)")
+                .helpText("Days audit records are kept in realms without their own retention (realm attribute "
+                        + AuditRetention.ATTRIBUTE + "). 0 keeps them forever.")
+                .defaultValue(DEFAULT_RETENTION_DAYS).add()
+                .property().name(PURGE_INTERVAL_MINUTES).type(ProviderConfigProperty.INTEGER_TYPE)
+                .label("Purge interval (minutes)")
+                .helpText("How often records past their retention are deleted.")
+                .defaultValue(DEFAULT_PURGE_INTERVAL_MINUTES).add()
+                .build();
+    }
+}

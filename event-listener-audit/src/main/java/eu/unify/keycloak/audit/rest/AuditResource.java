@@ -1,0 +1,184 @@
+package eu.unify.keycloak.audit.rest;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.keycloak.events.admin.OperationType;
+import org.keycloak.events.admin.ResourceType;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.services.resources.admin.AdminEventBuilder;
+import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
+
+import eu.unify.keycloak.audit.jpa.AuditStore;
+import eu.unify.keycloak.audit.listener.AuditRetention;
+import eu.unify.keycloak.audit.record.AuditCsv;
+import eu.unify.keycloak.audit.record.AuditJson;
+import eu.unify.keycloak.audit.record.AuditQuery;
+import eu.unify.keycloak.audit.record.AuditRecord;
+import eu.unify.keycloak.audit.record.ChainVerification;
+
+/**
+ * {@code /admin/realms/{realm}/unify-audit}: query, export and verify the realm's audit trail (realm admins with
+ * {@code view-events}), and its retention ({@code manage-events} to change or purge). Bad parameters get 400 with
+ * {@code {"error":"invalid_parameter","error_description":"..."}}.
+ */
+public final class AuditResource {
+
+    static final String CSV = "text/csv; charset=utf-8";
+    static final String JSON_LINES = "application/x-ndjson; charset=utf-8";
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final AdminPermissionEvaluator auth;
+    private final AdminEventBuilder adminEvent;
+    private final int defaultRetentionDays;
+    private final long unrecordedEvents;
+
+    AuditResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth, AdminEventBuilder adminEvent,
+                  int defaultRetentionDays, long unrecordedEvents) {
+        this.session = session;
+        this.realm = realm;
+        this.auth = auth;
+        this.adminEvent = adminEvent.resource(ResourceType.REALM);
+        this.defaultRetentionDays = defaultRetentionDays;
+        this.unrecordedEvents = unrecordedEvents;
+    }
+
+    /** A page of records, newest first. */
+    @GET
+    @Path("records")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response records(@QueryParam("from") String from, @QueryParam("to") String to,
+                            @QueryParam("type") List<String> types, @QueryParam("user") String user,
+                            @QueryParam("client") String client, @QueryParam("first") String first,
+                            @QueryParam("max") String max) {
+        auth.realm().requireViewEvents();
+        AuditQuery query;
+        try {
+            query = AuditQuery.parse(from, to, types, user, client, first, max, AuditQuery.DEFAULT_PAGE,
+                    AuditQuery.MAX_PAGE);
+        } catch (AuditQuery.InvalidQueryException e) {
+            return badRequest(e.getMessage());
+        }
+        List<AuditRecord> found = AuditStore.of(session).find(realm.getId(), query.withOneMore(), false);
+        boolean hasMore = found.size() > query.max();
+        String records = found.stream().limit(query.max()).map(AuditJson::of).collect(Collectors.joining(","));
+        return Response.ok("{\"first\":" + query.first() + ",\"max\":" + query.max() + ",\"hasMore\":" + hasMore
+                + ",\"records\":[" + records + "]}", MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    /** Matching records oldest first, as CSV or JSON lines ({@code format=csv|jsonl}), at most 10,000 per call. */
+    @GET
+    @Path("export")
+    public Response export(@QueryParam("format") String format, @QueryParam("from") String from,
+                           @QueryParam("to") String to, @QueryParam("type") List<String> types,
+                           @QueryParam("user") String user, @QueryParam("client") String client,
+                           @QueryParam("first") String first, @QueryParam("max") String max) {
+        auth.realm().requireViewEvents();
+        boolean csv = "csv".equals(format);
+        if (!csv && format != null && !"jsonl".equals(format)) {
+            return badRequest("'format' must be csv or jsonl");
+        }
+        AuditQuery query;
+        try {
+            query = AuditQuery.parse(from, to, types, user, client, first, max, AuditQuery.MAX_EXPORT,
+                    AuditQuery.MAX_EXPORT);
+        } catch (AuditQuery.InvalidQueryException e) {
+            return badRequest(e.getMessage());
+        }
+        List<AuditRecord> found = AuditStore.of(session).find(realm.getId(), query, true);
+        StringBuilder body = new StringBuilder(found.size() * 400 + 200);
+        if (csv) {
+            body.append(AuditCsv.header());
+            found.forEach(record -> body.append(AuditCsv.row(record)));
+        } else {
+            found.forEach(record -> body.append(AuditJson.of(record)).append('\n'));
+        }
+        String file = "unify-audit-" + realm.getName().replaceAll("[^A-Za-z0-9._-]", "_") + (csv ? ".csv" : ".jsonl");
+        return Response.ok(body.toString(), csv ? CSV : JSON_LINES)
+                .header("Content-Disposition", "attachment; filename=\"" + file + "\"").build();
+    }
+
+    /** Walks the realm's chain; reports the first broken link. */
+    @GET
+    @Path("verify")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response verify() {
+        auth.realm().requireViewEvents();
+        ChainVerification.Result result = AuditStore.of(session).verify(realm.getId());
+        StringBuilder json = new StringBuilder("{\"valid\":").append(result.valid())
+                .append(",\"checked\":").append(result.checked());
+        if (!result.valid()) {
+            json.append(",\"brokenAt\":{\"seq\":").append(result.brokenSeq())
+                    .append(",\"id\":").append(result.brokenId() == null ? "null" : AuditJson.string(result.brokenId()))
+                    .append(",\"reason\":").append(AuditJson.string(result.reason())).append('}');
+        }
+        return Response.ok(json.append('}').toString(), MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    @GET
+    @Path("settings")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Map<String, Object> settings() {
+        auth.realm().requireViewEvents();
+        Integer own = AuditRetention.parse(realm.getAttribute(AuditRetention.ATTRIBUTE));
+        return Map.of("retentionDays", own == null ? defaultRetentionDays : own,
+                "retentionSource", own == null ? "server" : "realm",
+                "unrecordedEventsSinceStart", unrecordedEvents);
+    }
+
+    /** Sets the realm's retention: {@code {"retentionDays": 90}} (0 keeps records forever, null restores the default). */
+    @PUT
+    @Path("settings")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response updateSettings(Map<String, Object> body) {
+        auth.realm().requireManageEvents();
+        if (body == null || !body.containsKey("retentionDays")) {
+            return badRequest("the body must be {\"retentionDays\": <days>}");
+        }
+        Object days = body.get("retentionDays");
+        if (days == null) {
+            realm.removeAttribute(AuditRetention.ATTRIBUTE);
+        } else {
+            Integer parsed = days instanceof Number number && number.doubleValue() == number.longValue()
+                    ? AuditRetention.parse(Long.toString(number.longValue())) : null;
+            if (parsed == null) {
+                return badRequest("'retentionDays' must be a whole number between 0 and " + AuditRetention.maxDays());
+            }
+            realm.setAttribute(AuditRetention.ATTRIBUTE, parsed.toString());
+        }
+        // Shortening the retention deletes evidence sooner: the change itself goes on the trail.
+        adminEvent.operation(OperationType.UPDATE).resourcePath(session.getContext().getUri()).success();
+        return Response.ok(settings(), MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    /** Deletes the records past the realm's retention now, instead of waiting for the scheduled purge. */
+    @POST
+    @Path("purge")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response purge() {
+        auth.realm().requireManageEvents();
+        int purged = AuditRetention.purgeExpired(session, realm, defaultRetentionDays);
+        adminEvent.operation(OperationType.ACTION).resourcePath(session.getContext().getUri()).success();
+        return Response.ok("{\"purged\":" + purged + "}", MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    private static Response badRequest(String message) {
+        return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity("{\"error\":\"invalid_parameter\",\"error_description\":" + AuditJson.string(message) + "}")
+                .build();
+    }
+}

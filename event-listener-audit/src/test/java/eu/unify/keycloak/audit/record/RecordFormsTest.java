@@ -1,0 +1,80 @@
+package eu.unify.keycloak.audit.record;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+/** What leaves a record (allow list, masking) and the forms it is written in (JSON, CSV, the details column). */
+class RecordFormsTest {
+
+    @Test
+    void onlyAllowedDetailsAreKept() {
+        Map<String, String> details = new HashMap<>();
+        details.put("auth_method", "openid-connect");
+        details.put("code_id", "a-code");
+        details.put("token_id", "a-token");
+        details.put("refresh_token_id", "another");
+        details.put("password", "Kesä-salasana-2026");
+        details.put("unify_code", "ABC123");
+        details.put("reason", "");
+        details.put("username", "anna");
+        details.put(null, "x");
+        assertThat(DetailAllowList.filter(details)).containsExactly(Map.entry("auth_method", "openid-connect"));
+        assertThat(DetailAllowList.filter(null)).isEmpty();
+    }
+
+    @Test
+    void detailsFitTheColumn() {
+        Map<String, String> details = new HashMap<>();
+        details.put("reason", "€".repeat(1000));
+        details.put("email", "€".repeat(1000));
+        details.put("updated_email", "€".repeat(1000));
+        String encoded = DetailsCodec.encode(DetailAllowList.filter(details));
+        assertThat(encoded.length()).isLessThanOrEqualTo(DetailAllowList.MAX_ENCODED_LENGTH);
+    }
+
+    @Test
+    void detailsColumnRoundTrips() {
+        Map<String, String> details = Map.of("reason", "a=b&c d", "email", "ä@example.com");
+        assertThat(DetailsCodec.decode(DetailsCodec.encode(details))).isEqualTo(details);
+        assertThat(DetailsCodec.decode(null)).isEmpty();
+        assertThat(DetailsCodec.encode(Map.of())).isEmpty();
+    }
+
+    @Test
+    void emailMask() {
+        assertThat(EmailMask.mask("anna.virtanen@example.com")).isEqualTo("a***@example.com");
+        assertThat(EmailMask.mask("anna")).isEqualTo("anna");
+        assertThat(EmailMask.mask("@example.com")).isEqualTo("@example.com");
+        assertThat(EmailMask.mask(null)).isNull();
+    }
+
+    @Test
+    void jsonEscapes() {
+        AuditRecord record = AuditRecord.unchained("i", "r", 0, "USER", "LOGIN_ERROR", "invalid_user_credentials",
+                null, "\"quoted\"\\\n\u0001", null, null, null, null, null, Map.of("reason", "x\ty"))
+                .chained(1, AuditChain.GENESIS);
+        String json = AuditJson.of(record);
+        assertThat(json).contains("\"username\":\"\\\"quoted\\\"\\\\\\n\\u0001\"")
+                .contains("\"time\":\"1970-01-01T00:00:00Z\"")
+                .contains("\"userId\":null")
+                .contains("\"details\":{\"reason\":\"x\\ty\"}")
+                .contains("\"seq\":1,")
+                .doesNotContain("\n");
+    }
+
+    @Test
+    void csvQuotesAndDefusesFormulas() {
+        assertThat(AuditCsv.cell("plain")).isEqualTo("plain");
+        assertThat(AuditCsv.cell("a,b")).isEqualTo("\"a,b\"");
+        assertThat(AuditCsv.cell("say \"hi\"")).isEqualTo("\"say \"\"hi\"\"\"");
+        assertThat(AuditCsv.cell("=HYPERLINK(\"x\")")).isEqualTo("\"'=HYPERLINK(\"\"x\"\")\"");
+        assertThat(AuditCsv.cell("@SUM(A1)")).isEqualTo("'@SUM(A1)");
+        String row = AuditCsv.row(Records.chain(1).get(0));
+        assertThat(row).endsWith("\r\n").startsWith("1,2023-11-14T22:13:20.001Z,USER,LOGIN,SUCCESS,,user-1,");
+        assertThat(AuditCsv.header()).startsWith("seq,time,kind,type");
+    }
+}
