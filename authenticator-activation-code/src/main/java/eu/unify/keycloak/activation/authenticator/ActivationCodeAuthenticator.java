@@ -5,10 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import jakarta.ws.rs.core.Response;
-
 import org.keycloak.authentication.AuthenticationFlowContext;
-import org.keycloak.authentication.AuthenticationFlowError;
 import org.keycloak.authentication.authenticators.broker.AbstractIdpAuthenticator;
 import org.keycloak.authentication.authenticators.broker.util.ExistingUserInfo;
 import org.keycloak.authentication.authenticators.broker.util.SerializedBrokeredIdentityContext;
@@ -95,7 +92,7 @@ final class ActivationCodeAuthenticator extends AbstractIdpAuthenticator {
             countFailure(context, null);
             event.event(EventType.IDENTITY_PROVIDER_LINK_ACCOUNT_ERROR).detail("reason", "no_matching_code")
                     .error(Errors.INVALID_CODE);
-            refuse(context, policy, "unify-code-error-account-code", true);
+            refuse(context, policy, "unify-code-error-account-code");
             return;
         }
 
@@ -105,14 +102,14 @@ final class ActivationCodeAuthenticator extends AbstractIdpAuthenticator {
         if (user == null || !user.isEnabled()) {
             event.event(EventType.IDENTITY_PROVIDER_LINK_ACCOUNT_ERROR)
                     .error(user == null ? Errors.USER_NOT_FOUND : Errors.USER_DISABLED);
-            refuse(context, policy, "unify-code-error-account-code", false);
+            refuse(context, policy, "unify-code-error-account-code");
             return;
         }
         event.user(user);
         if (realm.isBruteForceProtected() && bruteForce(context).isTemporarilyDisabled(session, realm, user)) {
             // Not consumed: the code still works once the lock has passed.
             event.event(EventType.IDENTITY_PROVIDER_LINK_ACCOUNT_ERROR).error(Errors.USER_TEMPORARILY_DISABLED);
-            refuse(context, policy, "unify-code-error-account-too-many", false);
+            refuse(context, policy, "unify-code-error-account-too-many");
             return;
         }
         String alias = brokerContext.getIdpConfig().getAlias();
@@ -120,7 +117,7 @@ final class ActivationCodeAuthenticator extends AbstractIdpAuthenticator {
             // The account already has a sign-in from this provider; a second one is an admin's decision.
             event.event(EventType.IDENTITY_PROVIDER_LINK_ACCOUNT_ERROR).detail("reason", "already_linked")
                     .error(Errors.FEDERATED_IDENTITY_EXISTS);
-            refuse(context, policy, "unify-code-error-account-linked", false);
+            refuse(context, policy, "unify-code-error-account-linked");
             return;
         }
 
@@ -128,7 +125,7 @@ final class ActivationCodeAuthenticator extends AbstractIdpAuthenticator {
         if (!result.isValid()) {
             countFailure(context, user);
             CodeEvents.failed(event.event(EventType.IDENTITY_PROVIDER_LINK_ACCOUNT_ERROR), result);
-            refuse(context, policy, "unify-code-error-account-code", true);
+            refuse(context, policy, "unify-code-error-account-code");
             return;
         }
 
@@ -144,14 +141,13 @@ final class ActivationCodeAuthenticator extends AbstractIdpAuthenticator {
         context.success();
     }
 
-    /** Shows the form again with the message; a refusal that is a failed try also goes to Keycloak as one. */
-    private static void refuse(AuthenticationFlowContext context, CodePolicy policy, String message, boolean failedTry) {
-        Response page = form(policy).error(message).render(context.form());
-        if (failedTry) {
-            context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS, page);
-        } else {
-            context.challenge(page);
-        }
+    /**
+     * Shows the form again with the message. Deliberately not {@code failureChallenge}: Keycloak would charge that
+     * failure to whichever local user has the brokered username as username or email, an account the code never
+     * named. {@link #countFailure} charges the user the code named, and only that one.
+     */
+    private static void refuse(AuthenticationFlowContext context, CodePolicy policy, String message) {
+        context.challenge(form(policy).error(message).render(context.form()));
     }
 
     private static boolean tooManyFailures(AuthenticationFlowContext context, AccountCodeOptions options) {
