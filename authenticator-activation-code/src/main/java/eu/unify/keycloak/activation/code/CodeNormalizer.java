@@ -42,6 +42,21 @@ public final class CodeNormalizer {
      */
     public static Optional<String> normalize(String input, CodeKind kind, int length) {
         Objects.requireNonNull(kind, "kind");
+        return canonical(input)
+                .filter(code -> code.length() == length && kind.alphabet().containsAll(code));
+    }
+
+    /**
+     * The canonical form of {@code input} as a code of {@code kind} of any length the kind allows, or empty. For codes
+     * that were issued days ago: an admin may have changed the configured length since, which must not void them.
+     */
+    public static Optional<String> normalize(String input, CodeKind kind) {
+        Objects.requireNonNull(kind, "kind");
+        return canonical(input).filter(code -> code.length() >= kind.minLength() && code.length() <= kind.maxLength()
+                && kind.alphabet().containsAll(code));
+    }
+
+    private static Optional<String> canonical(String input) {
         if (input == null || input.length() > MAX_INPUT_LENGTH) {
             return Optional.empty();
         }
@@ -65,11 +80,7 @@ public final class CodeNormalizer {
             canonical.append(mapLookAlike(upper.charAt(i)));
         }
 
-        String code = canonical.toString();
-        if (code.length() != length || !kind.alphabet().containsAll(code)) {
-            return Optional.empty();
-        }
-        return Optional.of(code);
+        return Optional.of(canonical.toString());
     }
 
     private static boolean isIgnorable(int codePoint) {

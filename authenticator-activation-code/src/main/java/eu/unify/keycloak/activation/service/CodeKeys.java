@@ -1,6 +1,8 @@
 package eu.unify.keycloak.activation.service;
 
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import org.keycloak.crypto.Algorithm;
 import org.keycloak.crypto.KeyUse;
@@ -32,6 +34,19 @@ final class CodeKeys {
             throw new IllegalStateException("Realm " + realm.getName() + " has no active HS512 key for activation codes");
         }
         return new CodeHasher(key.getKid(), key.getSecretKey().getEncoded());
+    }
+
+    /**
+     * Hashers for every HS512 key of the realm, active first: a code that names its account on its own is looked up
+     * by its hash, and it may have been hashed with a key that has been rotated to passive since.
+     */
+    List<CodeHasher> all() {
+        CodeHasher active = active();
+        List<CodeHasher> others = session.keys().getKeysStream(realm, KeyUse.SIG, Algorithm.HS512)
+                .filter(key -> key.getSecretKey() != null && !active.keyId().equals(key.getKid()))
+                .map(key -> new CodeHasher(key.getKid(), key.getSecretKey().getEncoded()))
+                .toList();
+        return Stream.concat(Stream.of(active), others.stream()).toList();
     }
 
     /** The hasher for a stored code, or empty if its key has been removed from the realm. */

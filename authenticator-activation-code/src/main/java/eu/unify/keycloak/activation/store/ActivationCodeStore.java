@@ -44,6 +44,22 @@ public final class ActivationCodeStore {
                 .map(ActivationCodeStore::toModel);
     }
 
+    /**
+     * The code of an account purpose whose keyed hash is {@code codeHash}: how a code that names its account on its
+     * own is found before any user is known. The hash is a realm-keyed HMAC, so the indexed equality lookup reveals
+     * nothing an attacker could use; the caller still compares the found hash in constant time.
+     */
+    public Optional<StoredCode> byHash(String realmId, CodePurpose purpose, String codeHash) {
+        return em.createNamedQuery("unifyCode.byHash", ActivationCodeEntity.class)
+                .setParameter("realmId", realmId)
+                .setParameter("purpose", purpose.id())
+                .setParameter("codeHash", codeHash)
+                .setMaxResults(1)
+                .getResultStream()
+                .findFirst()
+                .map(ActivationCodeStore::toModel);
+    }
+
     /** Stores a newly issued code in place of any older code of the same user and purpose. */
     public void replace(String realmId, StoredCode code) {
         em.createNamedQuery("unifyCode.deleteFor")

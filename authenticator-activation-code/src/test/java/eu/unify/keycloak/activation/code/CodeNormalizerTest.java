@@ -126,6 +126,18 @@ class CodeNormalizerTest {
     }
 
     @Test
+    void withoutALengthAcceptsEveryLengthTheKindAllows() {
+        // Account codes are typed days after they were issued; a changed length setting must not void them.
+        assertThat(CodeNormalizer.normalize("k7q2-9xmd-4tpa-r", CodeKind.ACCOUNT)).contains("K7Q29XMD4TPAR");
+        assertThat(CodeNormalizer.normalize("K7Q2-9XMD-4TPA-R3", CodeKind.ACCOUNT)).contains(ACCOUNT_CODE);
+        assertThat(CodeNormalizer.normalize("K7Q2-9XMD-4TPA-R3K7-Q2", CodeKind.ACCOUNT)).contains("K7Q29XMD4TPAR3K7Q2");
+        assertThat(CodeNormalizer.normalize("K7Q2-9XMD-4TPA", CodeKind.ACCOUNT)).as("12 symbols, below 64 bits").isEmpty();
+        assertThat(CodeNormalizer.normalize("K7Q2-9XMD-4TPA-R3K7-Q2K7-Q", CodeKind.ACCOUNT)).as("21 symbols").isEmpty();
+        assertThat(CodeNormalizer.normalize("K7Q2-9XMD-4TPA-RU", CodeKind.ACCOUNT)).isEmpty();
+        assertThat(CodeNormalizer.normalize(null, CodeKind.ACCOUNT)).isEmpty();
+    }
+
+    @Test
     void usesThePolicyLength() {
         CodePolicy sixDigits = new CodePolicy(CodeKind.SESSION, 6, java.time.Duration.ofMinutes(10), 5,
                 java.time.Duration.ofSeconds(60), 5);

@@ -37,6 +37,7 @@ class MessageBundlesTest {
             "unify-code-error-format", "unify-code-error-wrong", "unify-code-error-expired", "unify-code-error-exhausted",
             "unify-code-error-used", "unify-code-error-send-failed", "unify-code-error-resend-cooldown",
             "unify-code-error-resend-cap", "unify-code-error-account-code",
+            "unify-code-error-account-too-many", "unify-code-error-account-linked",
             "unify-code-info-sent", "unify-code-info-sent-no-email",
             "unify-code-subject-reset-credentials", "unify-code-subject-activation", "unify-code-subject-account-link",
             "unify-code-subject-activation-in-message",
@@ -65,6 +66,8 @@ class MessageBundlesTest {
             new Object[] {"unify-code-error-send-failed", Set.of()},
             new Object[] {"unify-code-error-resend-cap", Set.of()},
             new Object[] {"unify-code-error-account-code", Set.of()},
+            new Object[] {"unify-code-error-account-too-many", Set.of()},
+            new Object[] {"unify-code-error-account-linked", Set.of()},
             new Object[] {"unify-code-info-sent-no-email", Set.of()});
 
     /** A quoted unify-code-* string that is not an attribute value (id="unify-code-help" is an id, not a key). */

@@ -5,12 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.text.MessageFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jakarta.mail.internet.MimeMessage;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.keycloak.representations.idm.EventRepresentation;
+import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.idm.RequiredActionProviderSimpleRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.annotations.InjectRealm;
@@ -76,6 +80,16 @@ public class AccountActivationIT {
             action.setName("Activate account with an emailed code");
             realm.admin().flows().registerRequiredAction(action);
         }
+        RealmRepresentation rep = realm.admin().toRepresentation();
+        rep.setEventsEnabled(true);
+        realm.admin().update(rep);
+    }
+
+    @BeforeEach
+    void signedOut() {
+        // Keycloak's cookies live under /realms/<realm>/: delete them from a page on that path.
+        driver.open(realm.getBaseUrl() + "/.well-known/openid-configuration");
+        driver.cookies().deleteAll();
     }
 
     @Test
@@ -123,6 +137,47 @@ public class AccountActivationIT {
         UserRepresentation user = realm.admin().users().get(userId).toRepresentation();
         assertThat(user.isEmailVerified()).isTrue();
         assertThat(user.getRequiredActions()).isEmpty();
+    }
+
+    @Test
+    void mailServerDownGivesAClearMessageAndRetryingWorks() throws Exception {
+        String email = "aktivointi.smtp@example.com";
+        String userId = TestUsers.create(realm, email, null, "en");
+        String clientId = "test-app";
+        String redirectUri = realm.admin().clients().findByClientId(clientId).get(0).getRedirectUris().get(0);
+        realm.admin().users().get(userId).executeActionsEmail(clientId, redirectUri, 3600, List.of(ACTION));
+        String link = actionLink(Mails.to(mail, email).get(0));
+
+        RealmRepresentation rep = realm.admin().toRepresentation();
+        Map<String, String> smtp = rep.getSmtpServer();
+        rep.setSmtpServer(Map.of("host", "localhost", "port", "1", "from", smtp.get("from")));
+        realm.admin().update(rep);
+        try {
+            driver.open(link);
+            driver.findElement(By.cssSelector("a[href*='action-token']")).click();
+            codePage.assertCurrent();
+            assertThat(codePage.codeError()).hasValue(message("unify-code-error-send-failed"));
+        } finally {
+            rep.setSmtpServer(smtp);
+            realm.admin().update(rep);
+        }
+        assertThat(Mails.to(mail, email)).as("only the activation link").hasSize(1);
+        assertThat(codePage.isResendEnabled()).as("a failed send does not start the cooldown").isTrue();
+
+        codePage.resend();
+        String code = Mails.latestCode(mail, email);
+        codePage.submitCode(code);
+        updatePasswordPage.assertCurrent();
+
+        List<EventRepresentation> events = realm.admin().getEvents();
+        assertThat(events).extracting(EventRepresentation::getError).contains("email_send_failed");
+        assertThat(events).allSatisfy(event -> assertThat(String.valueOf(event.getDetails())).doesNotContain(code));
+    }
+
+    private static String message(String key, Object... arguments) {
+        String pattern = ActivationMessages.english().getProperty(key);
+        assertThat(pattern).as("message %s", key).isNotNull();
+        return new MessageFormat(pattern, Locale.ENGLISH).format(arguments);
     }
 
     private static String actionLink(MimeMessage message) {
