@@ -128,6 +128,13 @@ public final class CompanyAdminResource {
             for (String number : invitation.customerNumbers()) {
                 requireHeldCustomerNumber(org, number);
             }
+            // An address of a domain another company owns belongs in that company: not ours to invite.
+            OrganizationModel domainOwner = session.getProvider(OrganizationProvider.class)
+                    .getByDomainName(invitation.email().substring(invitation.email().lastIndexOf('@') + 1));
+            if (domainOwner != null && !domainOwner.getId().equals(org.getId())) {
+                throw Refusal.forbidden("other-company-domain", "The email address belongs to the domain of another "
+                        + "company; that company's administrators invite its staff.");
+            }
             if (session.users().getUserByEmail(realm, invitation.email()) != null
                     || session.users().getUserByUsername(realm, invitation.email()) != null) {
                 throw Refusal.invalid("already-exists", "An account with the email address " + invitation.email()
