@@ -9,7 +9,6 @@ import java.util.Map;
 import jakarta.ws.rs.core.Response;
 
 import org.keycloak.authentication.AuthenticationFlowContext;
-import org.keycloak.authentication.AuthenticationFlowError;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.events.Errors;
 import org.keycloak.models.ClientModel;
@@ -41,7 +40,9 @@ final class ServiceAccessAuthenticator implements Authenticator {
         }
         context.getEvent().client(client).user(user).detail(EVENT_DETAIL_SERVICE, client.getClientId())
                 .error(Errors.ACCESS_DENIED);
-        context.failure(AuthenticationFlowError.ACCESS_DENIED, deniedPage(context, client, user));
+        // A challenge, not a failure: a missing right is no failed sign-in, so brute-force protection must not count
+        // it; reloading the page after an admin granted the right lets the user in.
+        context.forceChallenge(deniedPage(context, client, user));
     }
 
     private static Response deniedPage(AuthenticationFlowContext context, ClientModel client, UserModel user) {
@@ -72,7 +73,7 @@ final class ServiceAccessAuthenticator implements Authenticator {
 
     @Override
     public void action(AuthenticationFlowContext context) {
-        // The page has no form; a post to it starts the check again.
+        // The page has no form; a post to it runs the check again.
         authenticate(context);
     }
 
