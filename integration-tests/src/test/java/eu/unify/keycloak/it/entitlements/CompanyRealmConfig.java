@@ -25,6 +25,8 @@ public class CompanyRealmConfig implements RealmConfig {
 
     public static final String PASSWORD = "Palvelu-salasana-26";
     public static final String SECRET = "entitlements-secret";
+    /** The origin the apps run on: the clients' web origin, allowed to call the service list from a browser. */
+    public static final String APP_ORIGIN = "http://app.example";
 
     /** Services: acme holds shop and invoices, globex holds invoices and reports. */
     public static final String SHOP = "shop";
@@ -98,6 +100,7 @@ public class CompanyRealmConfig implements RealmConfig {
         client.setStandardFlowEnabled(true);
         client.setDirectAccessGrantsEnabled(true);
         client.setRedirectUris(List.of("*"));
+        client.setWebOrigins(List.of(APP_ORIGIN));
         client.setAttributes(new LinkedHashMap<>(attributes));
         ProtocolMapperRepresentation mapper = new ProtocolMapperRepresentation();
         mapper.setName("entitlements");

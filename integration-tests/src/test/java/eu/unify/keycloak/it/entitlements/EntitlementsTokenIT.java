@@ -143,6 +143,26 @@ public class EntitlementsTokenIT {
         assertThat(reply.json().get("error").asText()).isEqualTo("unauthorized");
     }
 
+    @Test
+    void appsOnTheClientsWebOriginMayReadTheServiceListFromTheBrowserOthersMayNot() {
+        UnifyApi matti = UnifyApi.as(realm, oauth, CompanyRealmConfig.ACME_MEMBER);
+        UnifyApi.Reply allowed = matti.getFrom(CompanyRealmConfig.APP_ORIGIN, "services");
+        assertThat(allowed.status()).isEqualTo(200);
+        assertThat(allowed.header("Access-Control-Allow-Origin")).isEqualTo(CompanyRealmConfig.APP_ORIGIN);
+        UnifyApi.Reply other = matti.getFrom("http://elsewhere.example", "services");
+        assertThat(other.header("Access-Control-Allow-Origin")).as("no CORS grant for a foreign origin").isNull();
+    }
+
+    @Test
+    void theServiceMenuComponentIsServedForOneScriptTag() {
+        UnifyApi.Reply script = UnifyApi.anonymous(realm).getFrom(CompanyRealmConfig.APP_ORIGIN, "menu.js");
+        assertThat(script.status()).isEqualTo(200);
+        assertThat(script.header("Content-Type")).startsWith("text/javascript");
+        assertThat(script.header("Access-Control-Allow-Origin")).isEqualTo("*");
+        assertThat(script.body()).contains("customElements.define('unify-service-menu'")
+                .contains("/unify/services").doesNotContain("innerHTML");
+    }
+
     private static List<String> clientIds(JsonNode services) {
         List<String> ids = new ArrayList<>();
         services.forEach(service -> ids.add(service.get("clientId").asText()));

@@ -47,6 +47,11 @@ final class UnifyApi {
         return send(request(path).GET());
     }
 
+    /** A GET as a browser on another origin sends it. */
+    Reply getFrom(String origin, String path) {
+        return send(request(path).header("Origin", origin).GET());
+    }
+
     Reply put(String path) {
         return send(request(path).PUT(HttpRequest.BodyPublishers.noBody()));
     }
@@ -75,7 +80,7 @@ final class UnifyApi {
     private static Reply send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Reply(response.statusCode(), response.body());
+            return new Reply(response.statusCode(), response.body(), response.headers());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -84,7 +89,11 @@ final class UnifyApi {
         }
     }
 
-    record Reply(int status, String body) {
+    record Reply(int status, String body, java.net.http.HttpHeaders headers) {
+
+        String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
 
         JsonNode json() {
             try {
