@@ -87,7 +87,7 @@ public final class Companies {
 
     public static Stream<UserModel> members(KeycloakSession session, OrganizationModel org) {
         OrganizationProvider provider = organizations(session);
-        return provider == null ? Stream.empty() : provider.getMembersStream(org, (String) null, null, null, null);
+        return provider == null ? Stream.empty() : provider.getMembersStream(org, Map.<String, String>of(), null, null, null);
     }
 
     public static boolean isMember(KeycloakSession session, OrganizationModel org, UserModel user) {

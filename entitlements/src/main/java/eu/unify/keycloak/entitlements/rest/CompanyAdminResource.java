@@ -96,7 +96,7 @@ public final class CompanyAdminResource {
                 throw Refusal.invalid("invalid-paging", "'first' must be 0 or more and 'max' 1 to " + MAX_PAGE + ".");
             }
             OrganizationProvider organizations = session.getProvider(OrganizationProvider.class);
-            List<Map<String, Object>> members = organizations.getMembersStream(org, (String) null, null, first, max)
+            List<Map<String, Object>> members = organizations.getMembersStream(org, Map.<String, String>of(), null, first, max)
                     .map(member -> describe(member, org)).toList();
             return Response.ok(members).build();
         });
