@@ -108,7 +108,14 @@ public class CompanyRealmConfig implements RealmConfig {
         mapper.setProtocolMapper("unify-entitlements-mapper");
         mapper.setConfig(Map.of("claim.name", "entitlements", "access.token.claim", "true", "id.token.claim", "true",
                 "userinfo.token.claim", "true", "introspection.token.claim", "true"));
-        client.setProtocolMappers(new ArrayList<>(List.of(mapper)));
+        // The service introspects its own tokens: Keycloak answers only clients in the token's audience.
+        ProtocolMapperRepresentation audience = new ProtocolMapperRepresentation();
+        audience.setName("own audience");
+        audience.setProtocol("openid-connect");
+        audience.setProtocolMapper("oidc-audience-mapper");
+        audience.setConfig(Map.of("included.client.audience", clientId, "access.token.claim", "true",
+                "introspection.token.claim", "true"));
+        client.setProtocolMappers(new ArrayList<>(List.of(mapper, audience)));
         return client;
     }
 
