@@ -1,0 +1,169 @@
+package eu.unify.keycloak.entitlements.theme;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import eu.unify.keycloak.entitlements.theme.KeycloakFreemarker.Msg;
+import eu.unify.keycloak.entitlements.theme.KeycloakFreemarker.Source;
+import eu.unify.keycloak.entitlements.theme.KeycloakFreemarker.Theme;
+
+/**
+ * Renders unify-service-access.ftl inside Keycloak's stock login themes and the Unify theme, in every language:
+ * the service, the admins (escaped), the fallbacks without admins or company, no key left unresolved.
+ */
+class ServiceAccessPageRenderingTest {
+
+    static final Theme KEYCLOAK_V2 = new Theme("keycloak.v2",
+            Source.stock("theme/keycloak.v2/login"), Source.stock("theme/base/login"));
+    static final Theme KEYCLOAK = new Theme("keycloak",
+            Source.stock("theme/keycloak/login"), Source.stock("theme/base/login"));
+
+    static Theme theme(String name) {
+        return switch (name) {
+            case "keycloak.v2" -> KEYCLOAK_V2;
+            case "keycloak" -> KEYCLOAK;
+            case "unify" -> {
+                Path unify = ThemeResourceFiles.unifyTheme("login");
+                assumeTrue(unify != null, "theme/src/main/resources/theme/unify/login not found");
+                yield new Theme("unify", Source.directory(unify),
+                        Source.stock("theme/keycloak.v2/login"), Source.stock("theme/base/login"));
+            }
+            default -> throw new IllegalArgumentException(name);
+        };
+    }
+
+    static List<Arguments> everyThemeAndLanguage() {
+        List<Arguments> arguments = new ArrayList<>();
+        for (String theme : List.of("keycloak.v2", "keycloak", "unify")) {
+            for (String locale : ThemeResourceFiles.LOCALES) {
+                arguments.add(Arguments.of(theme, locale));
+            }
+        }
+        return arguments;
+    }
+
+    @ParameterizedTest(name = "{0}, {1}")
+    @MethodSource("everyThemeAndLanguage")
+    void namesTheServiceAndTheAdminsInTheUsersLanguage(String themeName, String locale) {
+        Theme theme = theme(themeName);
+        Map<String, String> admin = Map.of("name", "Aino <Admin>", "email", "aino@acme.example");
+        Rendered page = render(theme, locale, Map.of("service", "Verkkokauppa", "company", "Acme Oy",
+                "admins", List.of(admin)));
+
+        Properties messages = theme.messages(locale);
+        String text = KeycloakFreemarker.visibleText(page.html);
+        assertThat(text).contains(KeycloakFreemarker.format(messages.getProperty("unify-service-access-denied"),
+                locale, "Verkkokauppa"));
+        assertThat(text).contains(KeycloakFreemarker.visibleText(KeycloakFreemarker.format(
+                messages.getProperty("unify-service-access-ask-admins"), locale)));
+        assertThat(text).contains("Aino <Admin>").contains("aino@acme.example");
+        assertThat(page.html).as("the admin's name is escaped").doesNotContain("<Admin>");
+        assertThat(page.html).contains("href=\"mailto:aino@acme.example\"");
+        assertThat(page.missing).as("unify-service-access-* keys without a message")
+                .noneMatch(key -> key.startsWith("unify"));
+    }
+
+    @Test
+    void withoutAdminsItNamesTheCompanyAndWithoutACompanyItAsksTheContactPerson() {
+        Properties messages = KEYCLOAK_V2.messages("fi");
+        String noAdmins = KeycloakFreemarker.visibleText(render(KEYCLOAK_V2, "fi",
+                Map.of("service", "Laskut", "company", "Acme Oy", "admins", List.of())).html);
+        assertThat(noAdmins).contains(KeycloakFreemarker.format(messages.getProperty("unify-service-access-no-admins"),
+                "fi", "Acme Oy"));
+        String noCompany = KeycloakFreemarker.visibleText(render(KEYCLOAK_V2, "fi",
+                Map.of("service", "Laskut", "admins", List.of())).html);
+        assertThat(noCompany).contains(KeycloakFreemarker.visibleText(
+                KeycloakFreemarker.format(messages.getProperty("unify-service-access-no-company"), "fi")));
+    }
+
+    private record Rendered(String html, java.util.Set<String> missing) {
+    }
+
+    private static Rendered render(Theme theme, String locale, Map<String, Object> access) {
+        Properties properties = theme.properties();
+        Locale javaLocale = Locale.forLanguageTag(locale);
+        Msg msg = new Msg(theme.messages(locale), javaLocale);
+        Map<String, Object> model = new HashMap<>();
+        model.put("unifyServiceAccess", access);
+        model.put("properties", properties);
+        model.put("msg", msg);
+        model.put("advancedMsg", msg);
+        model.put("kcSanitize", KeycloakFreemarker.kcSanitize());
+        model.put("lang", locale);
+        model.put("darkMode", "true".equals(properties.getProperty("darkMode")));
+        model.put("pageId", "unify-service-access");
+        model.put("title", "Acme");
+
+        Map<String, Object> url = new HashMap<>();
+        url.put("resourcesPath", "/resources/abc12/login/" + theme.name);
+        url.put("resourcesCommonPath", "/resources/abc12/common/keycloak");
+        url.put("loginAction", "/realms/acme/login-actions/authenticate?session_code=s1");
+        url.put("loginUrl", "/realms/acme/protocol/openid-connect/auth?client_id=shop");
+        url.put("loginRestartFlowUrl", "/realms/acme/login-actions/restart");
+        url.put("loginResetCredentialsUrl", "/realms/acme/login-actions/reset-credentials");
+        url.put("ssoLoginInOtherTabsUrl", "/realms/acme/login-actions/switch");
+        model.put("url", url);
+
+        Map<String, Object> realm = new HashMap<>();
+        realm.put("name", "acme");
+        realm.put("displayName", "Acme");
+        realm.put("displayNameHtml", "Acme");
+        realm.put("internationalizationEnabled", true);
+        realm.put("password", true);
+        realm.put("registrationAllowed", false);
+        realm.put("loginWithEmailAllowed", true);
+        realm.put("registrationEmailAsUsername", false);
+        realm.put("resetPasswordAllowed", true);
+        realm.put("rememberMe", false);
+        realm.put("duplicateEmailsAllowed", false);
+        model.put("realm", realm);
+
+        Map<String, Object> localeBean = new HashMap<>();
+        localeBean.put("currentLanguageTag", locale);
+        localeBean.put("current", javaLocale.getDisplayLanguage(javaLocale));
+        localeBean.put("rtl", false);
+        List<Map<String, Object>> supported = new ArrayList<>();
+        for (String tag : ThemeResourceFiles.LOCALES) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            Locale language = Locale.forLanguageTag(tag);
+            entry.put("languageTag", tag);
+            entry.put("label", language.getDisplayLanguage(language));
+            entry.put("url", "/realms/acme/login-actions/authenticate?kc_locale=" + tag);
+            supported.add(entry);
+        }
+        localeBean.put("supported", supported);
+        model.put("locale", localeBean);
+
+        Map<String, Object> auth = new HashMap<>();
+        auth.put("showUsername", KeycloakFreemarker.constant(false));
+        auth.put("showResetCredentials", KeycloakFreemarker.constant(false));
+        auth.put("showTryAnotherWayLink", KeycloakFreemarker.constant(false));
+        auth.put("attemptedUsername", "liisa");
+        model.put("auth", auth);
+
+        Map<String, Object> messagesPerField = new HashMap<>();
+        messagesPerField.put("existsError", KeycloakFreemarker.constant(false));
+        messagesPerField.put("exists", KeycloakFreemarker.constant(false));
+        messagesPerField.put("get", KeycloakFreemarker.constant(""));
+        messagesPerField.put("getFirstError", KeycloakFreemarker.constant(""));
+        messagesPerField.put("printIfExists", KeycloakFreemarker.constant(""));
+        model.put("messagesPerField", messagesPerField);
+
+        String html = KeycloakFreemarker.render(theme, "unify-service-access.ftl", model);
+        return new Rendered(html, msg.missing);
+    }
+}
