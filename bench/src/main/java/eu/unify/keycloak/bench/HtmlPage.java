@@ -12,6 +12,10 @@ public final class HtmlPage {
 
     private static final Pattern FORM_TAG = Pattern.compile("<form\\b[^>]*>", Pattern.CASE_INSENSITIVE);
     private static final Pattern HREF = Pattern.compile("href=\"([^\"]*)\"");
+    /** Keycloak's alert text and field errors (keycloak.v2 and the older theme). */
+    private static final Pattern MESSAGE = Pattern.compile(
+            "(?is)<(?:span|div)[^>]*(?:class=\"[^\"]*(?:kc-feedback-text|pf-v5-c-alert__title)[^\"]*\"|id=\"input-error[^\"]*\")"
+                    + "[^>]*>(.*?)</(?:span|div)>");
 
     private final String html;
 
@@ -47,13 +51,23 @@ public final class HtmlPage {
         return html.contains("id=\"" + id + "\"");
     }
 
-    /** The start of the page, for an error message that explains what came back instead. */
+    /**
+     * What a person would see first: the title, Keycloak's messages (alerts, field errors), the start of the text.
+     * For an error message that explains what came back instead of the expected page.
+     */
     public String excerpt() {
         String title = Pattern.compile("<title>([^<]*)</title>").matcher(html).results()
                 .map(m -> m.group(1).trim()).findFirst().orElse("");
-        String text = html.replaceAll("(?s)<script.*?</script>|<style.*?</style>|<[^>]+>", " ")
+        String messages = MESSAGE.matcher(html).results().map(m -> text(m.group(1))).filter(t -> !t.isEmpty())
+                .distinct().reduce((a, b) -> a + " / " + b).orElse("none");
+        String text = text(html.replaceAll("(?is)<head\\b.*?</head>", " "));
+        return "title \"" + title + "\", messages: " + messages + "; text: "
+                + (text.length() > 300 ? text.substring(0, 300) + " ..." : text);
+    }
+
+    private static String text(String markup) {
+        return markup.replaceAll("(?is)<script\\b.*?</script>|<style\\b.*?</style>|<[^>]+>", " ")
                 .replaceAll("\\s+", " ").trim();
-        return "title \"" + title + "\": " + (text.length() > 300 ? text.substring(0, 300) + " ..." : text);
     }
 
     static String unescape(String value) {

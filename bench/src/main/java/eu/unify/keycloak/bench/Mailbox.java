@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -25,14 +26,25 @@ public final class Mailbox {
 
     /** The code in the newest mail to {@code address}, waiting up to {@code timeout} for it to arrive. */
     public String awaitUnifyCode(String address, Duration timeout) throws InterruptedException {
+        return await(address, timeout, "Unify code", Mailbox::unifyCode);
+    }
+
+    /** The first link containing {@code part} in the newest mail to {@code address}, for example an action link. */
+    public String awaitLink(String address, String part, Duration timeout) throws InterruptedException {
+        return await(address, timeout, "link to " + part, html -> link(html, part));
+    }
+
+    private String await(String address, Duration timeout, String what, Function<String, Optional<String>> extract)
+            throws InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
         while (true) {
-            Optional<String> code = newestTo(address).flatMap(mail -> unifyCode(mail.html()));
-            if (code.isPresent()) {
-                return code.get();
+            Optional<String> found = newestTo(address).flatMap(mail -> extract.apply(mail.html()));
+            if (found.isPresent()) {
+                return found.get();
             }
             if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException("No code mail to " + address + " within " + timeout.toMillis() + " ms");
+                throw new IllegalStateException("No mail with a " + what + " to " + address + " within "
+                        + timeout.toMillis() + " ms");
             }
             Thread.sleep(POLL.toMillis());
         }
@@ -49,6 +61,10 @@ public final class Mailbox {
         }
         Matcher matcher = UNIFY_CODE.matcher(html);
         return matcher.find() ? Optional.of(matcher.group(1)) : Optional.empty();
+    }
+
+    static Optional<String> link(String html, String part) {
+        return html == null ? Optional.empty() : new HtmlPage(html).link(part);
     }
 
     private Optional<CaughtMail> newestTo(String address) {

@@ -15,17 +15,23 @@ import java.util.stream.Collectors;
 public final class ResultTable {
 
     private static final String[] HEADER = {"scenario", "baseline", "steps", "CPU ms/step", "p50 ms", "p95 ms",
-            "ratio", "extra CPU ms/step"};
+            "ratio", "extra CPU ms/step", ""};
 
     private ResultTable() {
     }
 
-    /** The rows in the given order, then a legend of what one step is. */
+    /**
+     * The rows in the given order, then a legend of what one step is. The last column compares every row with the
+     * reference, the first scenario without a baseline (the stock login): what a step costs in stock logins.
+     */
     public static String format(List<ScenarioResult> results) {
         Map<String, ScenarioResult> byName = results.stream()
                 .collect(Collectors.toMap(ScenarioResult::name, Function.identity(), (a, b) -> a));
+        Optional<ScenarioResult> reference = results.stream().filter(r -> r.baseline().isEmpty()).findFirst();
         List<String[]> rows = new ArrayList<>();
-        rows.add(HEADER);
+        String[] header = HEADER.clone();
+        header[header.length - 1] = "x " + reference.map(ScenarioResult::name).orElse("reference");
+        rows.add(header);
         for (ScenarioResult result : results) {
             Optional<ScenarioResult> baseline = result.baseline().map(byName::get);
             double cpu = result.cpuMillisPerStep();
@@ -37,7 +43,8 @@ public final class ResultTable {
                     number(result.latencyMillis(50), 1),
                     number(result.latencyMillis(95), 1),
                     baseline.map(b -> number(cpu / b.cpuMillisPerStep(), 2)).orElse("-"),
-                    baseline.map(b -> signed(cpu - b.cpuMillisPerStep())).orElse("-")});
+                    baseline.map(b -> signed(cpu - b.cpuMillisPerStep())).orElse("-"),
+                    reference.map(r -> number(cpu / r.cpuMillisPerStep(), 2)).orElse("-")});
         }
         int[] widths = new int[HEADER.length];
         for (String[] row : rows) {

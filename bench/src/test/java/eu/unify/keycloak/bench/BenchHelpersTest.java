@@ -22,6 +22,17 @@ class BenchHelpersTest {
     }
 
     @Test
+    void readsAnActionLinkFromStockKeycloaksResetMail() {
+        String html = "<p>Someone just requested ...</p><p><a href=\"http://localhost:18080/realms/r/login-actions/"
+                + "action-token?key=eyJ.x.y&amp;client_id=bench-app&amp;tab_id=T\">Link to reset credentials</a></p>";
+
+        assertThat(Mailbox.link(html, "/login-actions/action-token"))
+                .contains("http://localhost:18080/realms/r/login-actions/action-token?key=eyJ.x.y&client_id=bench-app"
+                        + "&tab_id=T");
+        assertThat(Mailbox.link(null, "/login-actions/action-token")).isEmpty();
+    }
+
+    @Test
     void takesTheAuthorizationCodeFromTheRedirect() {
         URI redirect = URI.create(BenchRealm.REDIRECT_URI + "?state=s&session_state=x&iss=http%3A%2F%2Fh&code=a.b%2Bc");
 

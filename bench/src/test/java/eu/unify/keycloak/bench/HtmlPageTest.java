@@ -43,9 +43,12 @@ class HtmlPageTest {
 
     @Test
     void excerptShowsTitleAndTextWithoutMarkupOrScripts() {
-        assertThat(new HtmlPage(LOGIN).excerpt()).startsWith("title \"Sign in to bench\": ")
+        assertThat(new HtmlPage(LOGIN).excerpt())
+                .startsWith("title \"Sign in to bench\", messages: Invalid username or password.; text: ")
                 .contains("Forgot Password? Invalid username or password.")
                 .doesNotContain("<", "var x");
+        assertThat(new HtmlPage("<html><body><p>Plain</p></body></html>").excerpt())
+                .isEqualTo("title \"\", messages: none; text: Plain");
     }
 
     @Test

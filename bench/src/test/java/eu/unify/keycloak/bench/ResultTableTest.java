@@ -27,11 +27,25 @@ class ResultTableTest {
         String table = ResultTable.format(List.of(stock, unify));
 
         assertThat(table.lines().toList()).startsWith(
-                "| scenario    | baseline    | steps | CPU ms/step | p50 ms | p95 ms | ratio | extra CPU ms/step |",
-                "| ----------- | ----------- | ----- | ----------- | ------ | ------ | ----- | ----------------- |",
-                "| stock-login | -           |     4 |       30.00 |   50.0 |   70.0 |     - |                 - |",
-                "| unify-thing | stock-login |     4 |       45.00 |   20.0 |   40.0 |  1.50 |            +15.00 |");
+                "| scenario    | baseline    | steps | CPU ms/step | p50 ms | p95 ms | ratio | extra CPU ms/step"
+                        + " | x stock-login |",
+                "| ----------- | ----------- | ----- | ----------- | ------ | ------ | ----- | -----------------"
+                        + " | ------------- |",
+                "| stock-login | -           |     4 |       30.00 |   50.0 |   70.0 |     - |                 -"
+                        + " |          1.00 |",
+                "| unify-thing | stock-login |     4 |       45.00 |   20.0 |   40.0 |  1.50 |            +15.00"
+                        + " |          1.50 |");
         assertThat(table).contains("stock-login: what stock-login does\n", "unify-thing: what unify-thing does\n");
+    }
+
+    @Test
+    void theLastColumnComparesEveryRowWithTheFirstBaselineFreeScenario() {
+        String table = ResultTable.format(List.of(result("stock-login", null, 40_000_000, 1),
+                result("stock-otp-check", "stock-login", 4_000_000, 1),
+                result("unify-code-check", "stock-otp-check", 6_000_000, 1)));
+
+        assertThat(table.lines().toList().get(4)).startsWith("| unify-code-check | stock-otp-check |")
+                .endsWith("|  1.50 |             +2.00 |          0.15 |");
     }
 
     @Test

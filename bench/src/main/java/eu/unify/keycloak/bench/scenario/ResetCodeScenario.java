@@ -34,7 +34,7 @@ public final class ResetCodeScenario implements Scenario {
 
     @Override
     public Optional<String> baseline() {
-        return Optional.of(StockLoginScenario.NAME);
+        return Optional.of(StockResetLinkScenario.NAME);
     }
 
     @Override
