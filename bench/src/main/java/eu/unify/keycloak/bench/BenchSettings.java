@@ -37,9 +37,9 @@ public record BenchSettings(
                 number(properties, "managementPort", 19000, 1, 65535),
                 number(properties, "smtpPort", 13025, 1, 65535),
                 number(properties, "concurrency", 2, 1, 64),
-                number(properties, "warmupSteps", 40, 0, 100_000),
+                number(properties, "warmupSteps", 100, 0, 100_000),
                 number(properties, "batchSteps", 30, 1, 100_000),
-                number(properties, "rounds", 10, 1, 10_000),
+                number(properties, "rounds", 20, 1, 10_000),
                 Duration.ofMinutes(number(properties, "maxMinutes", 20, 1, 24 * 60)),
                 Duration.ofSeconds(number(properties, "startTimeoutSeconds", 600, 10, 3600)),
                 Arrays.stream(properties.getProperty(PREFIX + "scenarios", "").split(","))

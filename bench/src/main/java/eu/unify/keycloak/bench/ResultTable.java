@@ -9,12 +9,13 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The table the benchmark prints: per scenario its server CPU per step, latency percentiles, and against its baseline
- * the ratio (scenario / baseline CPU per step) and the extra CPU per step (scenario minus baseline).
+ * The table the benchmark prints: per scenario its server CPU per step with its standard error over the batches,
+ * latency percentiles, and against its baseline the ratio (scenario / baseline CPU per step) and the extra CPU per
+ * step (scenario minus baseline).
  */
 public final class ResultTable {
 
-    private static final String[] HEADER = {"scenario", "baseline", "steps", "CPU ms/step", "p50 ms", "p95 ms",
+    private static final String[] HEADER = {"scenario", "baseline", "steps", "CPU ms/step", "+-", "p50 ms", "p95 ms",
             "ratio", "extra CPU ms/step", ""};
 
     private ResultTable() {
@@ -40,6 +41,7 @@ public final class ResultTable {
                     result.baseline().orElse("-"),
                     Long.toString(result.steps()),
                     number(cpu, 2),
+                    number(result.cpuMillisStandardError(), 2),
                     number(result.latencyMillis(50), 1),
                     number(result.latencyMillis(95), 1),
                     baseline.map(b -> number(cpu / b.cpuMillisPerStep(), 2)).orElse("-"),

@@ -60,7 +60,7 @@ class BenchHelpersTest {
         assertThat(settings.smtpPort()).isEqualTo(13025);
         assertThat(settings.concurrency()).isEqualTo(2);
         assertThat(settings.scenarios()).isEmpty();
-        assertThat(settings.plannedSteps(3)).isEqualTo((40 + 10 * 30) * 3);
+        assertThat(settings.plannedSteps(3)).isEqualTo((100 + 20 * 30) * 3);
     }
 
     @Test

@@ -27,13 +27,13 @@ class ResultTableTest {
         String table = ResultTable.format(List.of(stock, unify));
 
         assertThat(table.lines().toList()).startsWith(
-                "| scenario    | baseline    | steps | CPU ms/step | p50 ms | p95 ms | ratio | extra CPU ms/step"
+                "| scenario    | baseline    | steps | CPU ms/step |  +- | p50 ms | p95 ms | ratio | extra CPU ms/step"
                         + " | x stock-login |",
-                "| ----------- | ----------- | ----- | ----------- | ------ | ------ | ----- | -----------------"
+                "| ----------- | ----------- | ----- | ----------- | --- | ------ | ------ | ----- | -----------------"
                         + " | ------------- |",
-                "| stock-login | -           |     4 |       30.00 |   50.0 |   70.0 |     - |                 -"
+                "| stock-login | -           |     4 |       30.00 | n/a |   50.0 |   70.0 |     - |                 -"
                         + " |          1.00 |",
-                "| unify-thing | stock-login |     4 |       45.00 |   20.0 |   40.0 |  1.50 |            +15.00"
+                "| unify-thing | stock-login |     4 |       45.00 | n/a |   20.0 |   40.0 |  1.50 |            +15.00"
                         + " |          1.50 |");
         assertThat(table).contains("stock-login: what stock-login does\n", "unify-thing: what unify-thing does\n");
     }
@@ -66,6 +66,8 @@ class ResultTableTest {
         assertThat(result.batches()).isEqualTo(2);
         assertThat(result.cpuMillisPerStep()).isEqualTo(10.0);
         assertThat(result.latencyMillis(50)).isEqualTo(2.0);
+        // Batches at 15 and 5 ms per step: standard deviation 7.07, over the square root of 2.
+        assertThat(result.cpuMillisStandardError()).isCloseTo(5.0, org.assertj.core.data.Offset.offset(1e-9));
     }
 
     @Test
@@ -75,7 +77,7 @@ class ResultTableTest {
 
         String table = ResultTable.format(List.of(unmeasured, orphan));
 
-        assertThat(table).contains("| unmeasured | -        |     0 |         n/a |    n/a |    n/a |")
-                .contains("| orphan     | missing  |     1 |       10.00 |    1.0 |    1.0 |     - |");
+        assertThat(table).contains("| unmeasured | -        |     0 |         n/a | n/a |    n/a |    n/a |")
+                .contains("| orphan     | missing  |     1 |       10.00 | n/a |    1.0 |    1.0 |     - |");
     }
 }
