@@ -12,6 +12,7 @@ import java.time.Instant;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The few admin REST calls the scenarios' setup needs, as the bootstrap admin through {@code admin-cli}.
@@ -44,6 +45,16 @@ public final class AdminApi {
     /** Creates a realm from its full representation: flows, clients and users in one call (a realm import). */
     public void createRealm(JsonNode realm) throws IOException, InterruptedException {
         send("POST", "/admin/realms", realm, 201);
+    }
+
+    /**
+     * Adds users to an existing realm through the partial import, which (unlike the users endpoint) takes any
+     * credential a realm import takes, one-time password secrets included.
+     */
+    public void importUsers(String realm, JsonNode users) throws IOException, InterruptedException {
+        ObjectNode body = json.createObjectNode().put("ifResourceExists", "FAIL");
+        body.set("users", users);
+        send("POST", "/admin/realms/" + encode(realm) + "/partialImport", body, 200);
     }
 
     /** Deletes the realm, if a previous run left it behind. */

@@ -29,10 +29,12 @@ public final class BenchRealm {
     public static final String PASSWORD = "bench-Password-1";
     public static final String EMAIL_DOMAIN = "bench.unify.localhost";
 
+    private final ObjectMapper json;
     private final String name;
     private final ObjectNode realm;
 
-    private BenchRealm(String name, ObjectNode realm) {
+    private BenchRealm(ObjectMapper json, String name, ObjectNode realm) {
+        this.json = json;
         this.name = name;
         this.realm = realm;
     }
@@ -64,7 +66,7 @@ public final class BenchRealm {
                 .put("directAccessGrantsEnabled", false);
         client.putArray("redirectUris").add(REDIRECT_URI.toString());
         realm.putArray("users");
-        return new BenchRealm(name, realm);
+        return new BenchRealm(json, name, realm);
     }
 
     public String name() {
@@ -78,7 +80,14 @@ public final class BenchRealm {
 
     /** An enabled user with a verified address {@code <username>@bench.unify.localhost} and, if given, a password. */
     public ObjectNode addUser(String username, boolean withPassword) {
-        ObjectNode user = ((ArrayNode) realm.get("users")).addObject()
+        ObjectNode user = user(json, username, withPassword);
+        ((ArrayNode) realm.get("users")).add(user);
+        return user;
+    }
+
+    /** The same user as {@link #addUser}, on its own: for {@link AdminApi#importUsers} into a running realm. */
+    public static ObjectNode user(ObjectMapper json, String username, boolean withPassword) {
+        ObjectNode user = json.createObjectNode()
                 .put("username", username)
                 .put("email", email(username))
                 .put("firstName", "Bench")

@@ -5,12 +5,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 
 /**
  * Runs scenarios side by side against one server: set up all, warm up all, then rounds of one measured batch per
@@ -57,6 +59,9 @@ public final class LoadDriver {
                 }
             }
             for (int round = 0; round < settings.rounds() && Instant.now().isBefore(deadline); round++) {
+                // Each batch's CPU per step, in table order: shows drift over the run (load, growing data).
+                Map<String, String> roundCpu = new LinkedHashMap<>();
+                scenarios.forEach(s -> roundCpu.put(s.name(), ""));
                 for (int i = 0; i < scenarios.size(); i++) {
                     Scenario scenario = scenarios.get((i + round) % scenarios.size());
                     int steps = settings.batchSteps() * scenario.batchScale();
@@ -66,8 +71,11 @@ public final class LoadDriver {
                     long[] latencies = batch(scenario, steps, workers);
                     long after = cpu.cpuNanos();
                     results.get(scenario).addBatch(after - before, latencies);
+                    roundCpu.put(scenario.name(), String.format(Locale.ROOT, "%.2f", (after - before) / 1e6 / steps));
                 }
-                out.println("[bench] round " + (round + 1) + " of " + settings.rounds() + " done");
+                out.println("[bench] round " + (round + 1) + " of " + settings.rounds() + ", CPU ms/step: "
+                        + roundCpu.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+                        .collect(Collectors.joining(", ")));
             }
             if (!Instant.now().isBefore(deadline)) {
                 out.println("[bench] wall time of " + settings.maxWallTime().toMinutes() + " min reached; reporting"
