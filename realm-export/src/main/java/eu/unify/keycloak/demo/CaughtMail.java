@@ -21,10 +21,10 @@ import java.util.stream.Collectors;
  * @param text       the first text/plain part, or null
  * @param html       the first text/html part, or null
  */
-record CaughtMail(long id, Instant receivedAt, String from, List<String> to, String subject, String text,
+public record CaughtMail(long id, Instant receivedAt, String from, List<String> to, String subject, String text,
                   String html) {
 
-    CaughtMail {
+    public CaughtMail {
         to = List.copyOf(to);
     }
 

@@ -30,10 +30,11 @@ import java.util.zip.ZipFile;
 /**
  * The unpacked Keycloak distribution, run as a child process with {@code kc.sh start-dev} (kc.bat on Windows).
  * Its console output goes to a log file so the demo's own console stays readable.
+ * Public because the benchmark module ({@code bench/}) runs its server through it too, with its own options.
  */
-final class KeycloakServer {
+public final class KeycloakServer {
 
-    enum Readiness { READY, EXITED, TIMED_OUT }
+    public enum Readiness { READY, EXITED, TIMED_OUT }
 
     private static final Duration POLL_INTERVAL = Duration.ofSeconds(1);
     private static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(10);
@@ -44,12 +45,12 @@ final class KeycloakServer {
     /** Set by {@link #start}; null before. */
     private volatile Process process;
 
-    KeycloakServer(Path home, Path log) {
+    public KeycloakServer(Path home, Path log) {
         this.home = home;
         this.log = log;
     }
 
-    Path script() {
+    public Path script() {
         return home.resolve("bin").resolve(isWindows() ? "kc.bat" : "kc.sh");
     }
 
@@ -60,7 +61,7 @@ final class KeycloakServer {
      *
      * @return whether the providers changed
      */
-    boolean installProvider(Path bundleJar) throws IOException {
+    public boolean installProvider(Path bundleJar) throws IOException {
         Path providers = Files.createDirectories(home.resolve("providers"));
         Path installed = providers.resolve(bundleJar.getFileName());
         boolean changed = false;
@@ -99,13 +100,25 @@ final class KeycloakServer {
     }
 
     void start(int httpPort, int managementPort, String adminUsername, String adminPassword) throws IOException {
+        start(List.of("start-dev", "--import-realm", "--http-port=" + httpPort, "--http-management-port=" + managementPort),
+                adminUsername, adminPassword);
+    }
+
+    /**
+     * Runs {@code kc.sh} with the given command and options (for example {@code start --http-port=18080}).
+     *
+     * @param adminUsername the bootstrap admin, created only when the master realm has no admin yet
+     */
+    public void start(List<String> arguments, String adminUsername, String adminPassword) throws IOException {
         Path script = script();
         if (!isWindows() && !Files.isExecutable(script) && !script.toFile().setExecutable(true)) {
             throw new IOException(script + " is not executable");
         }
         Files.createDirectories(log.getParent());
-        ProcessBuilder builder = new ProcessBuilder(script.toString(), "start-dev", "--import-realm",
-                "--http-port=" + httpPort, "--http-management-port=" + managementPort)
+        List<String> command = new ArrayList<>();
+        command.add(script.toString());
+        command.addAll(arguments);
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(home.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
@@ -123,7 +136,7 @@ final class KeycloakServer {
      *
      * @param progress told the time waited so far, every ten seconds
      */
-    Readiness awaitReady(URI probe, Duration timeout, Consumer<Duration> progress) throws InterruptedException {
+    public Readiness awaitReady(URI probe, Duration timeout, Consumer<Duration> progress) throws InterruptedException {
         Instant started = Instant.now();
         Instant nextProgress = started.plus(PROGRESS_INTERVAL);
         HttpRequest request = HttpRequest.newBuilder(probe).timeout(Duration.ofSeconds(5)).GET().build();
@@ -150,6 +163,15 @@ final class KeycloakServer {
         }
     }
 
+    /** kc.sh and the JVM it started, while they run; empty before {@link #start}. */
+    public List<ProcessHandle> processTree() {
+        Process running = process;
+        if (running == null) {
+            return List.of();
+        }
+        return Stream.concat(Stream.of(running.toHandle()), running.descendants()).toList();
+    }
+
     /** Blocks until Keycloak exits; returns its exit code. */
     int awaitExit() throws InterruptedException {
         return process.waitFor();
@@ -159,7 +181,7 @@ final class KeycloakServer {
      * Asks the whole process tree (kc.sh and the JVM it started) to stop, waits up to {@code grace}, then kills
      * what is left. The tree is collected first because descendants can no longer be found once kc.sh is gone.
      */
-    void stop(Duration grace) {
+    public void stop(Duration grace) {
         Process running = process;
         if (running == null) {
             return;
@@ -181,7 +203,7 @@ final class KeycloakServer {
     }
 
     /** The last lines of Keycloak's log, to explain a failed start. */
-    List<String> logTail(int lines) {
+    public List<String> logTail(int lines) {
         if (!Files.isRegularFile(log)) {
             return List.of();
         }

@@ -35,8 +35,9 @@ import java.util.logging.Logger;
  * {@code GET /} lists the mail, {@code GET /mail/{id}} shows one, {@code GET /api/messages} returns all of it as
  * JSON and {@code DELETE /api/messages} forgets it. Both listen on the loopback interface only.
  * Other handlers (the demo app) can be {@linkplain #mount mounted} on the same HTTP server.
+ * Public because the benchmark module ({@code bench/}) reads its codes from it too.
  */
-final class MailCatcher implements AutoCloseable {
+public final class MailCatcher implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(MailCatcher.class.getName());
 
@@ -72,7 +73,7 @@ final class MailCatcher implements AutoCloseable {
      * @param smtpPort 0 for any free port
      * @param httpPort 0 for any free port
      */
-    static MailCatcher start(int smtpPort, int httpPort) throws IOException {
+    public static MailCatcher start(int smtpPort, int httpPort) throws IOException {
         InetAddress loopback = InetAddress.getLoopbackAddress();
         GreenMail smtp = new GreenMail(new ServerSetup(smtpPort, loopback.getHostAddress(), ServerSetup.PROTOCOL_SMTP));
         smtp.start();
@@ -96,11 +97,11 @@ final class MailCatcher implements AutoCloseable {
         return catcher;
     }
 
-    int smtpPort() {
+    public int smtpPort() {
         return smtp.getSmtp().getPort();
     }
 
-    int httpPort() {
+    public int httpPort() {
         return http.getAddress().getPort();
     }
 
@@ -110,13 +111,13 @@ final class MailCatcher implements AutoCloseable {
     }
 
     /** Oldest first. */
-    List<CaughtMail> messages() {
+    public List<CaughtMail> messages() {
         synchronized (mails) {
             return List.copyOf(mails);
         }
     }
 
-    void purge() {
+    public void purge() {
         synchronized (mails) {
             mails.clear();
         }
