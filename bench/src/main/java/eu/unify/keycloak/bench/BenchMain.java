@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.ServiceLoader;
 import java.util.Set;
@@ -63,7 +64,8 @@ public final class BenchMain {
         }
         for (int port : List.of(settings.httpPort(), settings.managementPort(), settings.smtpPort())) {
             if (!isFree(port)) {
-                out.println("[bench] ERROR: port " + port + " is in use (see README.md for the -Dunify.bench.*Port options)");
+                out.println("[bench] ERROR: port " + port + " is in use (see README.md for the"
+                        + " -Dunify.bench.*Port options)");
                 return 2;
             }
         }
@@ -92,7 +94,8 @@ public final class BenchMain {
                     ADMIN_USERNAME, ADMIN_PASSWORD);
             KeycloakServer.Readiness readiness = keycloak.awaitReady(
                     URI.create(keycloakUrl + "/realms/master/.well-known/openid-configuration"),
-                    settings.startTimeout(), waited -> out.println("[bench]   ... still starting (" + waited.toSeconds() + " s)"));
+                    settings.startTimeout(),
+                    waited -> out.println("[bench]   ... still starting (" + waited.toSeconds() + " s)"));
             if (readiness != KeycloakServer.Readiness.READY) {
                 out.println("[bench] ERROR: Keycloak did not start (" + readiness + "); end of its log:");
                 keycloak.logTail(40).forEach(out::println);
@@ -110,8 +113,9 @@ public final class BenchMain {
             List<ScenarioResult> results = new LoadDriver(settings, cpu, out).run(scenarios, context);
 
             out.println();
-            out.println("Unify benchmark, " + DateTimeFormatter.ISO_LOCAL_DATE_TIME.withZone(ZoneOffset.UTC)
-                    .format(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)) + " UTC: " + settings.concurrency() + " workers, "
+            String now = DateTimeFormatter.ISO_LOCAL_DATE_TIME.withZone(ZoneOffset.UTC)
+                    .format(Instant.now().truncatedTo(ChronoUnit.SECONDS));
+            out.println("Unify benchmark, " + now + " UTC: " + settings.concurrency() + " workers, "
                     + settings.warmupSteps() + " warm-up steps, batches of " + settings.batchSteps() + " steps (times the"
                     + " scenario's scale), " + settings.rounds() + " rounds, " + Runtime.getRuntime().availableProcessors()
                     + " CPUs; server CPU from /proc (all threads of the Keycloak process)");

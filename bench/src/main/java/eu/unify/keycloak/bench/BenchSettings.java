@@ -32,6 +32,7 @@ public record BenchSettings(
         return new BenchSettings(
                 home,
                 path(properties, "keycloakHome", home.resolve("keycloak")),
+                // bench/pom.xml passes the versioned name of the jar the reactor just built.
                 path(properties, "bundleJar", Path.of("bundle", "target", "unify-keycloak.jar")),
                 number(properties, "httpPort", 18080, 1, 65535),
                 number(properties, "managementPort", 19000, 1, 65535),

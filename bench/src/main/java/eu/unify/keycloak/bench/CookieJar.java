@@ -30,7 +30,8 @@ public final class CookieJar {
             for (int i = 1; i < attributes.length; i++) {
                 String attribute = attributes[i].trim().toLowerCase(Locale.ROOT);
                 if (attribute.equals("max-age=0") || attribute.startsWith("max-age=-")
-                        || attribute.startsWith("expires=thu, 01 jan 1970") || attribute.startsWith("expires=thu, 01-jan-1970")) {
+                        || attribute.startsWith("expires=thu, 01 jan 1970")
+                        || attribute.startsWith("expires=thu, 01-jan-1970")) {
                     expired = true;
                 }
             }

@@ -14,7 +14,8 @@ public final class HtmlPage {
     private static final Pattern HREF = Pattern.compile("href=\"([^\"]*)\"");
     /** Keycloak's alert text and field errors (keycloak.v2 and the older theme). */
     private static final Pattern MESSAGE = Pattern.compile(
-            "(?is)<(?:span|div)[^>]*(?:class=\"[^\"]*(?:kc-feedback-text|pf-v5-c-alert__title)[^\"]*\"|id=\"input-error[^\"]*\")"
+            "(?is)<(?:span|div)[^>]*"
+                    + "(?:class=\"[^\"]*(?:kc-feedback-text|pf-v5-c-alert__title)[^\"]*\"|id=\"input-error[^\"]*\")"
                     + "[^>]*>(.*?)</(?:span|div)>");
 
     private final String html;

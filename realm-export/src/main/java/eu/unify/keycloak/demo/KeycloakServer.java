@@ -100,8 +100,8 @@ public final class KeycloakServer {
     }
 
     void start(int httpPort, int managementPort, String adminUsername, String adminPassword) throws IOException {
-        start(List.of("start-dev", "--import-realm", "--http-port=" + httpPort, "--http-management-port=" + managementPort),
-                adminUsername, adminPassword);
+        start(List.of("start-dev", "--import-realm", "--http-port=" + httpPort,
+                "--http-management-port=" + managementPort), adminUsername, adminPassword);
     }
 
     /**
