@@ -380,9 +380,9 @@ public class ResetPasswordByCodeIT {
         resetPage.assertCurrent();
         long started = System.nanoTime();
         resetPage.changePassword(email);
-        long millis = (System.nanoTime() - started) / 1_000_000;
+        // Measured once the code page is shown: Chromium's click returns before the server has answered.
         codePage.assertCurrent();
-        return millis;
+        return (System.nanoTime() - started) / 1_000_000;
     }
 
     private static String message(String key, Object... arguments) {
