@@ -1,5 +1,6 @@
 package eu.unify.keycloak.activation.authenticator;
 
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -10,6 +11,7 @@ import org.keycloak.authentication.authenticators.broker.AbstractIdpAuthenticato
 import org.keycloak.authentication.authenticators.broker.util.ExistingUserInfo;
 import org.keycloak.authentication.authenticators.broker.util.SerializedBrokeredIdentityContext;
 import org.keycloak.broker.provider.BrokeredIdentityContext;
+import org.keycloak.common.util.Time;
 import org.keycloak.events.Details;
 import org.keycloak.events.Errors;
 import org.keycloak.events.EventBuilder;
@@ -26,6 +28,7 @@ import eu.unify.keycloak.activation.code.CodeKind;
 import eu.unify.keycloak.activation.code.CodeNormalizer;
 import eu.unify.keycloak.activation.code.CodePolicy;
 import eu.unify.keycloak.activation.code.CodePurpose;
+import eu.unify.keycloak.activation.code.StoredCode;
 import eu.unify.keycloak.activation.config.AccountCodeOptions;
 import eu.unify.keycloak.activation.form.CodeForm;
 import eu.unify.keycloak.activation.requiredaction.AccountActivationRequiredActionFactory;
@@ -113,7 +116,10 @@ final class ActivationCodeAuthenticator extends AbstractIdpAuthenticator {
             return;
         }
         String alias = brokerContext.getIdpConfig().getAlias();
-        if (session.users().getFederatedIdentity(realm, user, alias) != null) {
+        StoredCode stored = match.get().code();
+        // A used or expired code is refused as such below, whatever has become of its account since.
+        boolean spent = stored.consumed() || stored.isExpiredAt(Instant.ofEpochMilli(Time.currentTimeMillis()));
+        if (!spent && session.users().getFederatedIdentity(realm, user, alias) != null) {
             // The account already has a sign-in from this provider; a second one is an admin's decision.
             event.event(EventType.IDENTITY_PROVIDER_LINK_ACCOUNT_ERROR).detail("reason", "already_linked")
                     .error(Errors.FEDERATED_IDENTITY_EXISTS);
