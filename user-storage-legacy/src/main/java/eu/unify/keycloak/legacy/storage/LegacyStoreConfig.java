@@ -9,6 +9,8 @@ import org.keycloak.component.ComponentModel;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 
+import eu.unify.keycloak.legacy.hash.BareDigestSettings;
+
 /**
  * Options of the {@code unify-legacy} user federation, as set in the admin console. Every getter is null-safe and
  * falls back to its default when the field is empty or invalid.
@@ -25,6 +27,9 @@ final class LegacyStoreConfig {
     static final String FIND_BY_EMAIL = "findByEmailSql";
     static final String LIST_ALL = "listAllSql";
     static final String SYNC_BATCH_SIZE = "syncBatchSize";
+    static final String DIGEST_ALGORITHM = "bareDigestAlgorithm";
+    static final String DIGEST_SALT_POSITION = "bareDigestSaltPosition";
+    static final String DIGEST_ENCODING = "bareDigestEncoding";
 
     static final int DEFAULT_POOL_SIZE = 8;
     static final int DEFAULT_CONNECT_TIMEOUT = 5;
@@ -82,6 +87,19 @@ final class LegacyStoreConfig {
             .helpText("Accounts read and imported per transaction by 'Synchronize all users', 10 to 10000. Default "
                     + DEFAULT_SYNC_BATCH_SIZE + ".")
             .type(ProviderConfigProperty.STRING_TYPE).defaultValue(String.valueOf(DEFAULT_SYNC_BATCH_SIZE)).add()
+            .property().name(DIGEST_ALGORITHM).label("Plain digests: algorithm")
+            .helpText("For legacy hashes that are a bare hex or Base64 digest without a marker of their own (bcrypt, "
+                    + "crypt, Argon2, Django and LDAP formats are recognised by themselves). A row's hash_algorithm "
+                    + "column overrides it. Default SHA-256.")
+            .type(ProviderConfigProperty.LIST_TYPE).options("MD5", "SHA-1", "SHA-256", "SHA-512")
+            .defaultValue("SHA-256").add()
+            .property().name(DIGEST_SALT_POSITION).label("Plain digests: salt position")
+            .helpText("Where the legacy application put the password_salt column's value when it hashed: after the "
+                    + "password (digest of password + salt) or before it (digest of salt + password). Default after.")
+            .type(ProviderConfigProperty.LIST_TYPE).options("after", "before").defaultValue("after").add()
+            .property().name(DIGEST_ENCODING).label("Plain digests: encoding")
+            .helpText("How the legacy application wrote plain digests: hex (either case) or Base64. Default hex.")
+            .type(ProviderConfigProperty.LIST_TYPE).options("hex", "base64").defaultValue("hex").add()
             .build();
 
     private final MultivaluedHashMap<String, String> config;
@@ -139,6 +157,12 @@ final class LegacyStoreConfig {
 
     int syncBatchSize() {
         return number(SYNC_BATCH_SIZE, DEFAULT_SYNC_BATCH_SIZE, 10, 10_000);
+    }
+
+    /** How bare digests are read; an empty or unknown field takes its default. */
+    BareDigestSettings bareDigestSettings() {
+        return BareDigestSettings.fromNames(config.getFirst(DIGEST_ALGORITHM), config.getFirst(DIGEST_SALT_POSITION),
+                config.getFirst(DIGEST_ENCODING));
     }
 
     /** What a connection pool depends on: a pool is rebuilt when this changes. */

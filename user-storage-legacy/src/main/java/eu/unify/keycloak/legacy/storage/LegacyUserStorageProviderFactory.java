@@ -28,6 +28,7 @@ import org.keycloak.storage.user.ImportSynchronization;
 import org.keycloak.storage.user.SynchronizationResult;
 
 import eu.unify.keycloak.common.UnifyVersion;
+import eu.unify.keycloak.legacy.hash.LegacyPasswordVerifier;
 
 /**
  * {@code unify-legacy}: user federation over the legacy application database. Wires the object graph (pool,
@@ -40,7 +41,6 @@ public final class LegacyUserStorageProviderFactory implements UserStorageProvid
 
     private static final Logger LOG = Logger.getLogger(LegacyUserStorageProviderFactory.class);
 
-    private final LegacyPasswordCheck passwordCheck;
     /** One pool per component and connection settings; replaced (and the old one closed) when they change. */
     private final Map<String, PoolEntry> pools = new ConcurrentHashMap<>();
 
@@ -48,11 +48,6 @@ public final class LegacyUserStorageProviderFactory implements UserStorageProvid
     }
 
     public LegacyUserStorageProviderFactory() {
-        this(new BcryptPasswordCheck());
-    }
-
-    LegacyUserStorageProviderFactory(LegacyPasswordCheck passwordCheck) {
-        this.passwordCheck = passwordCheck;
     }
 
     @Override
@@ -74,6 +69,7 @@ public final class LegacyUserStorageProviderFactory implements UserStorageProvid
     @Override
     public LegacyUserStorageProvider create(KeycloakSession session, ComponentModel model) {
         LegacyStoreConfig config = LegacyStoreConfig.of(model);
+        LegacyPasswordCheck passwordCheck = new LegacyPasswordVerifier(config.bareDigestSettings())::matches;
         return new LegacyUserStorageProvider(session, model, config, repository(model, config), passwordCheck);
     }
 

@@ -5,6 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
+
+import eu.unify.keycloak.legacy.hash.BareDigestSettings;
+import eu.unify.keycloak.legacy.hash.DigestAlgorithm;
+import eu.unify.keycloak.legacy.hash.DigestEncoding;
+import eu.unify.keycloak.legacy.hash.SaltPosition;
 import org.keycloak.common.util.MultivaluedHashMap;
 import org.keycloak.provider.ProviderConfigProperty;
 
@@ -35,6 +40,18 @@ class LegacyStoreConfigTest {
         assertThat(config.queryTimeout()).isEqualTo(Duration.ofSeconds(5));
         assertThat(config.connectTimeout()).isEqualTo(Duration.ofSeconds(12));
         assertThat(config.findByEmailSql()).as("email lookup switched off").isEmpty();
+    }
+
+    @Test
+    void bareDigestSettingsComeFromTheConsoleAndFallBackToTheirDefaults() {
+        assertThat(LegacyStoreConfig.of(new MultivaluedHashMap<>()).bareDigestSettings())
+                .isEqualTo(BareDigestSettings.DEFAULTS);
+        MultivaluedHashMap<String, String> values = new MultivaluedHashMap<>();
+        values.putSingle(LegacyStoreConfig.DIGEST_ALGORITHM, "SHA-1");
+        values.putSingle(LegacyStoreConfig.DIGEST_SALT_POSITION, "before");
+        values.putSingle(LegacyStoreConfig.DIGEST_ENCODING, "nonsense");
+        assertThat(LegacyStoreConfig.of(values).bareDigestSettings()).isEqualTo(new BareDigestSettings(
+                DigestAlgorithm.SHA_1, SaltPosition.BEFORE_PASSWORD, DigestEncoding.HEX));
     }
 
     @Test
