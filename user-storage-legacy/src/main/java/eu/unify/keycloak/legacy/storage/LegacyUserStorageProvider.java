@@ -91,11 +91,15 @@ final class LegacyUserStorageProvider implements UserStorageProvider, UserLookup
         if (known != null) {
             return known;
         }
-        // An account already imported or moved is found by Keycloak itself; never offer a second copy.
+        // Never offer a second copy of an account already imported or moved. One imported by a concurrent sign-in
+        // after Keycloak looked locally is that stored user.
         UserProvider local = UserStoragePrivateUtil.userLocalStorage(session);
-        if (local.getUserByUsername(realm, LegacyImport.localUsername(account)) != null
-                || local.searchForUserByUserAttributeStream(realm, LegacyImport.ATTR_USERNAME, account.username())
-                        .findAny().isPresent()) {
+        UserModel imported = local.getUserByUsername(realm, LegacyImport.localUsername(account));
+        if (imported != null) {
+            return model.getId().equals(imported.getFederationLink()) ? imported : null;
+        }
+        if (local.searchForUserByUserAttributeStream(realm, LegacyImport.ATTR_USERNAME, account.username())
+                .findAny().isPresent()) {
             return null;
         }
         LegacyUser user = new LegacyUser(session, realm, new TransientLegacyUser(session, realm, model, account));
