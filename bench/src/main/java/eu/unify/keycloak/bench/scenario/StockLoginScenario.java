@@ -52,12 +52,20 @@ public final class StockLoginScenario implements Scenario {
 
     @Override
     public void step(int worker) throws Exception {
+        login(context, realmUrl, username(worker));
+    }
+
+    /**
+     * One browser login of {@code username} (password {@link BenchRealm#PASSWORD}) into the realm at {@code realmUrl},
+     * up to the tokens; throws unless every answer is what a working server returns.
+     */
+    static void login(BenchContext context, URI realmUrl, String username) throws Exception {
         Browser browser = context.newBrowser();
         Browser.Page login = browser.get(BenchRealm.authorizationUrl(realmUrl));
         String action = login.html().formAction("kc-form-login").orElseThrow(
                 () -> new IllegalStateException("No login form: " + login.html().excerpt()));
         Browser.Page afterLogin = browser.follow(browser.post(login.uri().resolve(action),
-                Map.of("username", username(worker), "password", BenchRealm.PASSWORD, "credentialId", "")),
+                Map.of("username", username, "password", BenchRealm.PASSWORD, "credentialId", "")),
                 BenchRealm::isRedirectUri);
         URI redirect = afterLogin.location().filter(BenchRealm::isRedirectUri).orElseThrow(
                 () -> new IllegalStateException("Login did not redirect to the client: " + afterLogin.html().excerpt()));
