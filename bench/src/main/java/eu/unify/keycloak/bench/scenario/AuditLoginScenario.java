@@ -25,44 +25,62 @@ import eu.unify.keycloak.bench.Scenario;
  * API and fails the run unless each count equals the logins the driver completed (warm-up and measured), and unless
  * the realm's chain verifies: no record lost or forked under load.
  */
-public final class AuditLoginScenario implements Scenario {
+public class AuditLoginScenario implements Scenario {
 
     public static final String NAME = "unify-audit-login";
-    private static final String REALM = "bench-" + NAME;
     /** The export endpoint's page limit. */
     private static final int EXPORT_PAGE = 10_000;
 
     private final AtomicLong completedLogins = new AtomicLong();
+    private final String name;
+    private final String baseline;
+    private final boolean lightHash;
+    private final String realmName;
     private BenchContext context;
     private URI realmUrl;
 
+    public AuditLoginScenario() {
+        this(NAME, StockLoginScenario.NAME, false);
+    }
+
+    /** @param lightHash a one-iteration PBKDF2 password policy (see {@link BenchRealm#lightPasswordHash}) */
+    protected AuditLoginScenario(String name, String baseline, boolean lightHash) {
+        this.name = name;
+        this.baseline = baseline;
+        this.lightHash = lightHash;
+        this.realmName = "bench-" + name;
+    }
+
     @Override
     public String name() {
-        return NAME;
+        return name;
     }
 
     @Override
     public Optional<String> baseline() {
-        return Optional.of(StockLoginScenario.NAME);
+        return Optional.of(baseline);
     }
 
     @Override
     public String stepDescription() {
-        return "the stock-login step in a realm with the unify-audit listener on (2 records per login: LOGIN,"
+        return "the " + baseline + " step in a realm with the unify-audit listener on (2 records per login: LOGIN,"
                 + " CODE_TO_TOKEN)";
     }
 
     @Override
     public void setup(BenchContext context) throws Exception {
         this.context = context;
-        BenchRealm realm = BenchRealm.create(context.admin().json(), REALM, context.smtpPort());
+        BenchRealm realm = BenchRealm.create(context.admin().json(), realmName, context.smtpPort());
+        if (lightHash) {
+            BenchRealm.lightPasswordHash(realm);
+        }
         realm.representation().putArray("eventsListeners").add("jboss-logging").add("unify-audit");
         for (int w = 0; w < context.concurrency(); w++) {
             realm.addUser(username(w), true);
         }
-        context.admin().deleteRealmIfExists(REALM);
+        context.admin().deleteRealmIfExists(realmName);
         context.admin().createRealm(realm.representation());
-        realmUrl = context.realmUrl(REALM);
+        realmUrl = context.realmUrl(realmName);
     }
 
     @Override
@@ -78,7 +96,7 @@ public final class AuditLoginScenario implements Scenario {
         long tokenRecords = countRecords(context, "CODE_TO_TOKEN");
         long errorRecords = countRecords(context, "LOGIN_ERROR");
         JsonNode chain = context.admin().json().readTree(
-                context.admin().get("/admin/realms/" + REALM + "/unify-audit/verify"));
+                context.admin().get("/admin/realms/" + realmName + "/unify-audit/verify"));
         String counts = String.format(Locale.ROOT, "logins performed %d, LOGIN records stored %d, CODE_TO_TOKEN"
                         + " records stored %d, LOGIN_ERROR records %d; chain valid=%s over %d records",
                 logins, loginRecords, tokenRecords, errorRecords, chain.path("valid").asBoolean(),
@@ -92,14 +110,14 @@ public final class AuditLoginScenario implements Scenario {
 
     @Override
     public void teardown(BenchContext context) throws Exception {
-        context.admin().deleteRealmIfExists(REALM);
+        context.admin().deleteRealmIfExists(realmName);
     }
 
     /** Records of one type, counted over the JSON-lines export page by page. */
-    private static long countRecords(BenchContext context, String type) throws IOException, InterruptedException {
+    private long countRecords(BenchContext context, String type) throws IOException, InterruptedException {
         long count = 0;
         for (int first = 0; ; first += EXPORT_PAGE) {
-            String body = context.admin().get("/admin/realms/" + REALM + "/unify-audit/export?format=jsonl&type="
+            String body = context.admin().get("/admin/realms/" + realmName + "/unify-audit/export?format=jsonl&type="
                     + URLEncoder.encode(type, StandardCharsets.UTF_8) + "&max=" + EXPORT_PAGE + "&first=" + first);
             long lines = body.lines().filter(line -> !line.isBlank()).count();
             count += lines;
