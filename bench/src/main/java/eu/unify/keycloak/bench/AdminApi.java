@@ -65,6 +65,15 @@ public final class AdminApi {
         }
     }
 
+    /** GETs {@code path} (below the server's root, query included) and returns the body; fails unless 200. */
+    public String get(String path) throws IOException, InterruptedException {
+        HttpResponse<String> response = call("GET", path, null);
+        if (response.statusCode() != 200) {
+            throw unexpected("GET " + path, response);
+        }
+        return response.body();
+    }
+
     private void send(String method, String path, JsonNode body, int expected) throws IOException, InterruptedException {
         HttpResponse<String> response = call(method, path, body);
         if (response.statusCode() != expected) {

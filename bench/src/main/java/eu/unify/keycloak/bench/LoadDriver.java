@@ -81,6 +81,17 @@ public final class LoadDriver {
                 out.println("[bench] wall time of " + settings.maxWallTime().toMinutes() + " min reached; reporting"
                         + " the rounds that finished");
             }
+            for (Scenario scenario : scenarios) {
+                List<String> report;
+                try {
+                    report = scenario.verify(context);
+                } catch (Exception e) {
+                    throw new BenchFailure("Scenario " + scenario.name() + " failed its check after the run: "
+                            + e.getMessage(), e);
+                }
+                report.forEach(line -> out.println("[bench] " + scenario.name() + ": " + line));
+                results.get(scenario).addReport(report);
+            }
         } finally {
             workers.shutdownNow();
             for (Scenario scenario : setUp) {

@@ -69,6 +69,11 @@ public final class ResultTable {
         for (ScenarioResult result : results) {
             out.append(result.name()).append(": ").append(result.stepDescription()).append('\n');
         }
+        for (ScenarioResult result : results) {
+            for (String report : result.report()) {
+                out.append(result.name()).append(": ").append(report).append('\n');
+            }
+        }
         return out.toString();
     }
 

@@ -44,6 +44,14 @@ public interface Scenario {
      */
     void step(int worker) throws Exception;
 
+    /**
+     * Runs once after the last round, before {@link #teardown}: checks what the whole run left on the server (for
+     * example that every step's record was stored) and returns lines for the report. Throwing fails the run.
+     */
+    default java.util.List<String> verify(BenchContext context) throws Exception {
+        return java.util.List.of();
+    }
+
     /** Removes what {@link #setup} created. */
     default void teardown(BenchContext context) throws Exception {
     }

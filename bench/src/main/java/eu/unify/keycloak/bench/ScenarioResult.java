@@ -1,6 +1,8 @@
 package eu.unify.keycloak.bench;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /** What the measured batches of one scenario added up to. Not thread-safe: the driver adds batches one at a time. */
@@ -15,6 +17,7 @@ public final class ScenarioResult {
     private long[] latencies = new long[0];
     /** Server CPU per step of each batch, in milliseconds. */
     private double[] batchCpuMillisPerStep = new double[0];
+    private List<String> report = List.of();
 
     public ScenarioResult(String name, Optional<String> baseline, String stepDescription) {
         this.name = name;
@@ -37,6 +40,17 @@ public final class ScenarioResult {
         int old = this.latencies.length;
         this.latencies = Arrays.copyOf(this.latencies, old + latencies.length);
         System.arraycopy(latencies, 0, this.latencies, old, latencies.length);
+    }
+
+    /** Lines of the scenario's check after the run ({@link Scenario#verify}), printed under the table. */
+    public void addReport(List<String> lines) {
+        List<String> all = new ArrayList<>(report);
+        all.addAll(lines);
+        report = List.copyOf(all);
+    }
+
+    public List<String> report() {
+        return report;
     }
 
     public String name() {

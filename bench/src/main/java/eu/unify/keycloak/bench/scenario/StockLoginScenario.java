@@ -15,16 +15,28 @@ import eu.unify.keycloak.bench.Scenario;
  * client exchanges the code for tokens. Each worker has its own user (brute-force protection refuses concurrent
  * logins of one user).
  */
-public final class StockLoginScenario implements Scenario {
+public class StockLoginScenario implements Scenario {
 
     public static final String NAME = "stock-login";
 
+    private final String name;
+    private final boolean lightHash;
     private BenchContext context;
     private URI realmUrl;
 
+    public StockLoginScenario() {
+        this(NAME, false);
+    }
+
+    /** @param lightHash a one-iteration PBKDF2 password policy (see {@link BenchRealm#lightPasswordHash}) */
+    protected StockLoginScenario(String name, boolean lightHash) {
+        this.name = name;
+        this.lightHash = lightHash;
+    }
+
     @Override
     public String name() {
-        return NAME;
+        return name;
     }
 
     @Override
@@ -41,7 +53,10 @@ public final class StockLoginScenario implements Scenario {
     @Override
     public void setup(BenchContext context) throws Exception {
         this.context = context;
-        BenchRealm realm = BenchRealm.create(context.admin().json(), "bench-" + NAME, context.smtpPort());
+        BenchRealm realm = BenchRealm.create(context.admin().json(), "bench-" + name, context.smtpPort());
+        if (lightHash) {
+            BenchRealm.lightPasswordHash(realm);
+        }
         for (int w = 0; w < context.concurrency(); w++) {
             realm.addUser(username(w), true);
         }
@@ -52,12 +67,20 @@ public final class StockLoginScenario implements Scenario {
 
     @Override
     public void step(int worker) throws Exception {
+        login(context, realmUrl, username(worker));
+    }
+
+    /**
+     * One browser login of {@code username} (password {@link BenchRealm#PASSWORD}) into the realm at {@code realmUrl},
+     * up to the tokens; throws unless every answer is what a working server returns.
+     */
+    static void login(BenchContext context, URI realmUrl, String username) throws Exception {
         Browser browser = context.newBrowser();
         Browser.Page login = browser.get(BenchRealm.authorizationUrl(realmUrl));
         String action = login.html().formAction("kc-form-login").orElseThrow(
                 () -> new IllegalStateException("No login form: " + login.html().excerpt()));
         Browser.Page afterLogin = browser.follow(browser.post(login.uri().resolve(action),
-                Map.of("username", username(worker), "password", BenchRealm.PASSWORD, "credentialId", "")),
+                Map.of("username", username, "password", BenchRealm.PASSWORD, "credentialId", "")),
                 BenchRealm::isRedirectUri);
         URI redirect = afterLogin.location().filter(BenchRealm::isRedirectUri).orElseThrow(
                 () -> new IllegalStateException("Login did not redirect to the client: " + afterLogin.html().excerpt()));
@@ -68,7 +91,7 @@ public final class StockLoginScenario implements Scenario {
 
     @Override
     public void teardown(BenchContext context) throws Exception {
-        context.admin().deleteRealmIfExists("bench-" + NAME);
+        context.admin().deleteRealmIfExists("bench-" + name);
     }
 
     private static String username(int worker) {

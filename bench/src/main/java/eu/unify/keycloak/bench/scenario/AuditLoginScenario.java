@@ -1,0 +1,133 @@
+package eu.unify.keycloak.bench.scenario;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import eu.unify.keycloak.bench.BenchContext;
+import eu.unify.keycloak.bench.BenchRealm;
+import eu.unify.keycloak.bench.Scenario;
+
+/**
+ * The stock browser login of {@link StockLoginScenario}, in a realm with the {@code unify-audit} event listener on:
+ * against {@code stock-login} (same realm settings, listener off) its extra CPU is what the audit trail costs a login.
+ * Each login raises two user events (LOGIN, then CODE_TO_TOKEN at the token exchange), each stored as a chained
+ * record in the login's own transaction.
+ *
+ * <p>After the run, {@link #verify} counts the realm's stored LOGIN and CODE_TO_TOKEN records through the audit REST
+ * API and fails the run unless each count equals the logins the driver completed (warm-up and measured), and unless
+ * the realm's chain verifies: no record lost or forked under load.
+ */
+public class AuditLoginScenario implements Scenario {
+
+    public static final String NAME = "unify-audit-login";
+    /** The export endpoint's page limit. */
+    private static final int EXPORT_PAGE = 10_000;
+
+    private final AtomicLong completedLogins = new AtomicLong();
+    private final String name;
+    private final String baseline;
+    private final boolean lightHash;
+    private final String realmName;
+    private BenchContext context;
+    private URI realmUrl;
+
+    public AuditLoginScenario() {
+        this(NAME, StockLoginScenario.NAME, false);
+    }
+
+    /** @param lightHash a one-iteration PBKDF2 password policy (see {@link BenchRealm#lightPasswordHash}) */
+    protected AuditLoginScenario(String name, String baseline, boolean lightHash) {
+        this.name = name;
+        this.baseline = baseline;
+        this.lightHash = lightHash;
+        this.realmName = "bench-" + name;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public Optional<String> baseline() {
+        return Optional.of(baseline);
+    }
+
+    @Override
+    public String stepDescription() {
+        return "the " + baseline + " step in a realm with the unify-audit listener on (2 records per login: LOGIN,"
+                + " CODE_TO_TOKEN)";
+    }
+
+    @Override
+    public void setup(BenchContext context) throws Exception {
+        this.context = context;
+        BenchRealm realm = BenchRealm.create(context.admin().json(), realmName, context.smtpPort());
+        if (lightHash) {
+            BenchRealm.lightPasswordHash(realm);
+        }
+        realm.representation().putArray("eventsListeners").add("jboss-logging").add("unify-audit");
+        for (int w = 0; w < context.concurrency(); w++) {
+            realm.addUser(username(w), true);
+        }
+        context.admin().deleteRealmIfExists(realmName);
+        context.admin().createRealm(realm.representation());
+        realmUrl = context.realmUrl(realmName);
+    }
+
+    @Override
+    public void step(int worker) throws Exception {
+        StockLoginScenario.login(context, realmUrl, username(worker));
+        completedLogins.incrementAndGet();
+    }
+
+    @Override
+    public List<String> verify(BenchContext context) throws Exception {
+        long logins = completedLogins.get();
+        long loginRecords = countRecords(context, "LOGIN");
+        long tokenRecords = countRecords(context, "CODE_TO_TOKEN");
+        long errorRecords = countRecords(context, "LOGIN_ERROR");
+        JsonNode chain = context.admin().json().readTree(
+                context.admin().get("/admin/realms/" + realmName + "/unify-audit/verify"));
+        String counts = String.format(Locale.ROOT, "logins performed %d, LOGIN records stored %d, CODE_TO_TOKEN"
+                        + " records stored %d, LOGIN_ERROR records %d; chain valid=%s over %d records",
+                logins, loginRecords, tokenRecords, errorRecords, chain.path("valid").asBoolean(),
+                chain.path("checked").asLong());
+        if (loginRecords != logins || tokenRecords != logins || errorRecords != 0
+                || !chain.path("valid").asBoolean()) {
+            throw new IllegalStateException("AUDIT RECORDS LOST OR WRONG UNDER LOAD: " + counts + "; chain: " + chain);
+        }
+        return List.of(counts + ": no record lost");
+    }
+
+    @Override
+    public void teardown(BenchContext context) throws Exception {
+        context.admin().deleteRealmIfExists(realmName);
+    }
+
+    /** Records of one type, counted over the JSON-lines export page by page. */
+    private long countRecords(BenchContext context, String type) throws IOException, InterruptedException {
+        long count = 0;
+        for (int first = 0; ; first += EXPORT_PAGE) {
+            String body = context.admin().get("/admin/realms/" + realmName + "/unify-audit/export?format=jsonl&type="
+                    + URLEncoder.encode(type, StandardCharsets.UTF_8) + "&max=" + EXPORT_PAGE + "&first=" + first);
+            long lines = body.lines().filter(line -> !line.isBlank()).count();
+            count += lines;
+            if (lines < EXPORT_PAGE) {
+                return count;
+            }
+        }
+    }
+
+    private static String username(int worker) {
+        return "audit-login-" + worker;
+    }
+}
