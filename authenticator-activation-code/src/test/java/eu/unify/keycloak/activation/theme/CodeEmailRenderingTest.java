@@ -1,11 +1,14 @@
 package eu.unify.keycloak.activation.theme;
 
+import eu.unify.keycloak.common.theme.KeycloakFreemarker;
+import eu.unify.keycloak.common.theme.ThemeResourceFiles;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import eu.unify.keycloak.activation.theme.KeycloakFreemarker.Msg;
-import eu.unify.keycloak.activation.theme.KeycloakFreemarker.Source;
-import eu.unify.keycloak.activation.theme.KeycloakFreemarker.Theme;
+import eu.unify.keycloak.common.theme.KeycloakFreemarker.Msg;
+import eu.unify.keycloak.common.theme.KeycloakFreemarker.Source;
+import eu.unify.keycloak.common.theme.KeycloakFreemarker.Theme;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;

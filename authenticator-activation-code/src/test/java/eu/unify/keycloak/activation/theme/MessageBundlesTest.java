@@ -1,5 +1,8 @@
 package eu.unify.keycloak.activation.theme;
 
+import eu.unify.keycloak.common.theme.KeycloakFreemarker;
+import eu.unify.keycloak.common.theme.ThemeResourceFiles;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;

@@ -1,5 +1,7 @@
 package eu.unify.keycloak.entitlements.theme;
 
+import eu.unify.keycloak.common.theme.ThemeResourceFiles;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;

@@ -1,5 +1,8 @@
 package eu.unify.keycloak.entitlements.theme;
 
+import eu.unify.keycloak.common.theme.KeycloakFreemarker;
+import eu.unify.keycloak.common.theme.ThemeResourceFiles;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -17,9 +20,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import eu.unify.keycloak.entitlements.theme.KeycloakFreemarker.Msg;
-import eu.unify.keycloak.entitlements.theme.KeycloakFreemarker.Source;
-import eu.unify.keycloak.entitlements.theme.KeycloakFreemarker.Theme;
+import eu.unify.keycloak.common.theme.KeycloakFreemarker.Msg;
+import eu.unify.keycloak.common.theme.KeycloakFreemarker.Source;
+import eu.unify.keycloak.common.theme.KeycloakFreemarker.Theme;
 
 /**
  * Renders unify-service-access.ftl inside Keycloak's stock login themes and the Unify theme, in every language:

@@ -1,4 +1,4 @@
-package eu.unify.keycloak.activation.theme;
+package eu.unify.keycloak.common.theme;
 
 import freemarker.cache.ClassTemplateLoader;
 import freemarker.cache.FileTemplateLoader;
@@ -33,13 +33,13 @@ import java.util.TreeSet;
  * provider jars' theme-resources/templates; messages of theme-resources overridden by the themes (parents
  * first), English first, then the page's language; msg() formats like Keycloak's MessageFormatterMethod.
  */
-final class KeycloakFreemarker {
+public final class KeycloakFreemarker {
 
     private KeycloakFreemarker() {
     }
 
     /** One theme of a chain: a stock theme on the class path or a theme directory. */
-    static final class Source {
+    public static final class Source {
         private final String resourcePrefix;
         private final Path directory;
 
@@ -48,11 +48,11 @@ final class KeycloakFreemarker {
             this.directory = directory;
         }
 
-        static Source stock(String resourcePrefix) {
+        public static Source stock(String resourcePrefix) {
             return new Source(resourcePrefix, null);
         }
 
-        static Source directory(Path directory) {
+        public static Source directory(Path directory) {
             return new Source(null, directory);
         }
 
@@ -62,7 +62,7 @@ final class KeycloakFreemarker {
                     : new ClassTemplateLoader(KeycloakFreemarker.class.getClassLoader(), resourcePrefix);
         }
 
-        ThemeResourceFiles.Bundle bundle(String relative) {
+        public ThemeResourceFiles.Bundle bundle(String relative) {
             if (directory != null) {
                 Path file = directory.resolve(relative);
                 return file.toFile().isFile() ? ThemeResourceFiles.bundle(file) : null;
@@ -72,11 +72,11 @@ final class KeycloakFreemarker {
     }
 
     /** A theme as Keycloak assembles it: the theme first, then its parents. */
-    static final class Theme {
-        final String name;
-        final List<Source> chain;
+    public static final class Theme {
+        public final String name;
+        public final List<Source> chain;
 
-        Theme(String name, Source... chain) {
+        public Theme(String name, Source... chain) {
             this.name = name;
             this.chain = List.of(chain);
         }
@@ -86,7 +86,7 @@ final class KeycloakFreemarker {
             return name;
         }
 
-        Configuration configuration() {
+        public Configuration configuration() {
             try {
                 List<TemplateLoader> loaders = new ArrayList<>();
                 for (Source source : chain) {
@@ -108,7 +108,7 @@ final class KeycloakFreemarker {
         }
 
         /** theme.properties of the chain, parents first. */
-        Properties properties() {
+        public Properties properties() {
             Properties properties = new Properties();
             for (int i = chain.size() - 1; i >= 0; i--) {
                 ThemeResourceFiles.Bundle bundle = chain.get(i).bundle("theme.properties");
@@ -120,7 +120,7 @@ final class KeycloakFreemarker {
         }
 
         /** The messages of a language: English, then the language; each from theme-resources, then the themes, parents first. */
-        Properties messages(String locale) {
+        public Properties messages(String locale) {
             Properties messages = new Properties();
             for (String language : locale.equals("en") ? List.of("en") : List.of("en", locale)) {
                 messages.putAll(ThemeResourceFiles.bundle(ThemeResourceFiles.messagesFile(language)).entries);
@@ -135,7 +135,7 @@ final class KeycloakFreemarker {
         }
     }
 
-    static String render(Theme theme, String template, Map<String, Object> model) {
+    public static String render(Theme theme, String template, Map<String, Object> model) {
         try {
             Template compiled = theme.configuration().getTemplate(template, "UTF-8");
             StringWriter out = new StringWriter();
@@ -150,12 +150,12 @@ final class KeycloakFreemarker {
      * Keycloak's msg("key", args...): the message formatted with MessageFormat in the page's locale, the key
      * itself when there is no such message. Remembers the keys it did not find.
      */
-    static final class Msg implements TemplateMethodModelEx {
+    public static final class Msg implements TemplateMethodModelEx {
         private final Properties messages;
         private final Locale locale;
-        final Set<String> missing = new TreeSet<>();
+        public final Set<String> missing = new TreeSet<>();
 
-        Msg(Properties messages, Locale locale) {
+        public Msg(Properties messages, Locale locale) {
             this.messages = messages;
             this.locale = locale;
         }
@@ -186,27 +186,27 @@ final class KeycloakFreemarker {
     }
 
     /** Stands in for kcSanitize (an HTML sanitiser): hands the text back unchanged. */
-    static TemplateMethodModelEx kcSanitize() {
+    public static TemplateMethodModelEx kcSanitize() {
         return arguments -> arguments.get(0).toString();
     }
 
     /** A bean method that returns the same value whatever it is called with. */
-    static TemplateMethodModelEx constant(Object value) {
+    public static TemplateMethodModelEx constant(Object value) {
         return arguments -> value;
     }
 
-    static String format(String message, String locale, Object... arguments) {
+    public static String format(String message, String locale, Object... arguments) {
         return new MessageFormat(message, Locale.forLanguageTag(locale)).format(arguments);
     }
 
     /** Undoes FreeMarker's HTML escaping. */
-    static String unescape(String html) {
+    public static String unescape(String html) {
         return html.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'")
                 .replace("&amp;", "&");
     }
 
     /** The text a reader sees: no scripts, no tags (inline ones join their text), entities undone, white space collapsed. */
-    static String visibleText(String html) {
+    public static String visibleText(String html) {
         String text = html.replaceAll("(?s)<script\\b.*?</script>", " ")
                 .replaceAll("(?s)<style\\b.*?</style>", " ")
                 .replaceAll("(?s)<!--.*?-->", " ")

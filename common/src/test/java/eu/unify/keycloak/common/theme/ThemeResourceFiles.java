@@ -1,4 +1,4 @@
-package eu.unify.keycloak.activation.theme;
+package eu.unify.keycloak.common.theme;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,10 +29,10 @@ import java.util.regex.Pattern;
  * adds to every theme), the Unify theme's sources next door, and Keycloak's stock themes from the
  * keycloak-themes jar on the test class path, read the way Keycloak reads them (properties as UTF-8).
  */
-final class ThemeResourceFiles {
+public final class ThemeResourceFiles {
 
     /** The languages of the messages; English is the reference. */
-    static final List<String> LOCALES = List.of("en", "fi", "de", "sl");
+    public static final List<String> LOCALES = List.of("en", "fi", "de", "sl");
 
     private static final Pattern ARGUMENT = Pattern.compile("\\{(\\d+)\\s*[,}]");
 
@@ -40,29 +40,29 @@ final class ThemeResourceFiles {
     }
 
     /** src/main/resources/theme-resources of this module (tests run in the module directory). */
-    static Path themeResources() {
-        Path path = Paths.get(System.getProperty("unify.activation.theme-resources", "src/main/resources/theme-resources"));
+    public static Path themeResources() {
+        Path path = Paths.get(System.getProperty("unify.theme-resources", "src/main/resources/theme-resources"));
         if (!Files.isDirectory(path)) {
             throw new IllegalStateException("theme-resources not found at " + path.toAbsolutePath());
         }
         return path;
     }
 
-    static Path templates() {
+    public static Path templates() {
         return themeResources().resolve("templates");
     }
 
-    static Path messagesFile(String locale) {
+    public static Path messagesFile(String locale) {
         return themeResources().resolve("messages/messages_" + locale + ".properties");
     }
 
     /** The Unify theme of the theme module (theme/src/main/resources/theme/unify/{type}), or null when it is not there. */
-    static Path unifyTheme(String type) {
+    public static Path unifyTheme(String type) {
         Path path = Paths.get(System.getProperty("unify.theme.sources", "../theme/src/main/resources")).resolve("theme/unify/" + type);
         return Files.isDirectory(path) ? path : null;
     }
 
-    static String read(Path file) {
+    public static String read(Path file) {
         try {
             return decodeUtf8(Files.readAllBytes(file), file.toString());
         } catch (IOException e) {
@@ -71,7 +71,7 @@ final class ThemeResourceFiles {
     }
 
     /** Decodes strictly: malformed UTF-8 is an error naming the file and the byte offset. */
-    static String decodeUtf8(byte[] bytes, String name) {
+    public static String decodeUtf8(byte[] bytes, String name) {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -87,12 +87,12 @@ final class ThemeResourceFiles {
         return out.flip().toString();
     }
 
-    static Bundle bundle(Path file) {
+    public static Bundle bundle(Path file) {
         return Bundle.parse(read(file), file.toString());
     }
 
     /** A properties file of Keycloak's stock themes (test class path), or null if there is none. */
-    static Bundle stockBundle(String resource) {
+    public static Bundle stockBundle(String resource) {
         try (InputStream in = ThemeResourceFiles.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
                 return null;
@@ -104,7 +104,7 @@ final class ThemeResourceFiles {
     }
 
     /** MessageFormat argument indices of a message: "{0} of {2,choice,...}" gives [0, 2]. */
-    static Set<Integer> arguments(String message) {
+    public static Set<Integer> arguments(String message) {
         Set<Integer> arguments = new TreeSet<>();
         Matcher matcher = ARGUMENT.matcher(message);
         while (matcher.find()) {
@@ -114,10 +114,10 @@ final class ThemeResourceFiles {
     }
 
     /** A properties file: its entries in file order, and the keys defined more than once. */
-    static final class Bundle {
-        final String name;
-        final Map<String, String> entries;
-        final Set<String> duplicateKeys;
+    public static final class Bundle {
+        public final String name;
+        public final Map<String, String> entries;
+        public final Set<String> duplicateKeys;
 
         private Bundle(String name, Map<String, String> entries, Set<String> duplicateKeys) {
             this.name = name;
@@ -125,7 +125,7 @@ final class ThemeResourceFiles {
             this.duplicateKeys = duplicateKeys;
         }
 
-        static Bundle parse(String text, String name) {
+        public static Bundle parse(String text, String name) {
             Map<String, String> entries = new LinkedHashMap<>();
             Set<String> duplicates = new LinkedHashSet<>();
             Properties properties = new Properties() {
@@ -146,11 +146,11 @@ final class ThemeResourceFiles {
             return new Bundle(name, entries, duplicates);
         }
 
-        Set<String> keys() {
+        public Set<String> keys() {
             return entries.keySet();
         }
 
-        String get(String key) {
+        public String get(String key) {
             return entries.get(key);
         }
     }
