@@ -26,7 +26,10 @@ import java.util.Properties;
 final class RealmImport {
 
     static final String RESOURCE = "/realms/unify-demo-realm.json";
-    /** The SMTP port and demo app origin as written in the realm file. */
+    /**
+     * The SMTP port and demo app origin as written in the realm file. Every URL under that origin is rewritten,
+     * wherever it is: the demo client's and those of the demo services (entitlements), which point at the demo app too.
+     */
     static final String WRITTEN_SMTP_PORT = "3025";
     static final String WRITTEN_APP_ORIGIN = "http://localhost:8025/";
 

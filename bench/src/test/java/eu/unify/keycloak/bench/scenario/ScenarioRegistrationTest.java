@@ -17,7 +17,8 @@ class ScenarioRegistrationTest {
         List<String> names = scenarios.stream().map(Scenario::name).toList();
 
         assertThat(names).startsWith("stock-login").doesNotHaveDuplicates()
-                .contains("stock-reset-link", "unify-reset-code", "stock-otp-check", "unify-code-check");
+                .contains("stock-reset-link", "unify-reset-code", "stock-otp-check", "unify-code-check",
+                        "stock-token-refresh", "unify-entitlements-token");
         for (Scenario scenario : scenarios) {
             // Registered, and earlier: the table lists a baseline before what is compared with it.
             scenario.baseline().ifPresent(baseline -> assertThat(names.indexOf(baseline))
