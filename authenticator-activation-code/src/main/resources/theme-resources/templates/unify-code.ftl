@@ -9,7 +9,7 @@
   Every text comes from the unify-code-* messages.
 
   Attribute unifyCode (a map or a JavaBean; strings may also be enum constants such as ACCOUNT_LINK):
-    purpose           "reset-credentials" | "activation" | "account-link"; anything else is shown as "activation"
+    purpose           "reset-credentials" | "activation" | "account-link" | "activation-in-message"; anything else is shown as "activation"
     kind              "session" (digits) | "account" (grouped letters and digits); default "session"
     length            symbols the code has (int); default 8 for session, 14 for account codes
     maskedEmail       where the code was sent, e.g. a***@example.com; optional
@@ -65,7 +65,7 @@
 </#macro>
 <#assign unifyCodeModel = unifyCode!{}>
 <#assign unifyPurpose = token((unifyCodeModel.purpose)!"")>
-<#if !["reset-credentials", "activation", "account-link"]?seq_contains(unifyPurpose)>
+<#if !["reset-credentials", "activation", "account-link", "activation-in-message"]?seq_contains(unifyPurpose)>
     <#assign unifyPurpose = "activation">
 </#if>
 <#assign unifyAccountKind = token((unifyCodeModel.kind)!"") == "account">

@@ -1,9 +1,13 @@
 package eu.unify.keycloak.activation.config;
 
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
+import org.keycloak.models.AuthenticatorConfigModel;
+import org.keycloak.models.RealmModel;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 
@@ -22,6 +26,9 @@ public final class AccountCodeOptions {
     public static final String LIFETIME_DAYS = "code.lifetime.days";
     /** Config key: wrong codes one IP address may type per hour, across all sign-ins. */
     public static final String MAX_FAILURES_PER_ADDRESS = "code.max.failures.per.address";
+
+    /** The step whose settings these are ({@code ActivationCodeAuthenticatorFactory.ID}). */
+    static final String STEP_ID = "unify-activation-code";
 
     public static final int DEFAULT_MAX_FAILURES_PER_ADDRESS = 30;
     static final int LOWEST_MAX_FAILURES_PER_ADDRESS = 1;
@@ -84,6 +91,24 @@ public final class AccountCodeOptions {
         int perAddress = (int) wholeNumber(values.get(MAX_FAILURES_PER_ADDRESS), LOWEST_MAX_FAILURES_PER_ADDRESS,
                 HIGHEST_MAX_FAILURES_PER_ADDRESS, DEFAULT_MAX_FAILURES_PER_ADDRESS);
         return new AccountCodeOptions(CodePolicy.fromConfig(CodeKind.ACCOUNT, policyConfig), perAddress);
+    }
+
+    /**
+     * The options of the realm's {@code unify-activation-code} step (the first one by flow name if several flows have
+     * it), or the defaults, so admins configure welcome codes in one place.
+     */
+    public static AccountCodeOptions ofRealm(RealmModel realm) {
+        Map<String, String> config = realm.getAuthenticationFlowsStream()
+                .sorted(Comparator.comparing(flow -> flow.getAlias() == null ? "" : flow.getAlias()))
+                .flatMap(flow -> realm.getAuthenticationExecutionsStream(flow.getId()))
+                .filter(execution -> STEP_ID.equals(execution.getAuthenticator()))
+                .map(execution -> execution.getAuthenticatorConfig() == null
+                        ? null : realm.getAuthenticatorConfigById(execution.getAuthenticatorConfig()))
+                .filter(Objects::nonNull)
+                .map(AuthenticatorConfigModel::getConfig)
+                .findFirst()
+                .orElse(null);
+        return of(config);
     }
 
     /** Length and lifetime of new codes; {@code maxAttempts} is the limit of wrong codes per sign-in. */

@@ -20,9 +20,11 @@ import eu.unify.keycloak.activation.code.CodeCheck;
 import eu.unify.keycloak.activation.code.CodePolicy;
 import eu.unify.keycloak.activation.code.CodePurpose;
 import eu.unify.keycloak.activation.code.ResendThrottle;
+import eu.unify.keycloak.activation.config.AccountCodeOptions;
 import eu.unify.keycloak.activation.config.SessionCodeOptions;
 import eu.unify.keycloak.activation.form.CodeForm;
 import eu.unify.keycloak.activation.form.EmailMask;
+import eu.unify.keycloak.activation.service.AccountCodeService;
 import eu.unify.keycloak.activation.service.CodeEvents;
 import eu.unify.keycloak.activation.service.SessionCodeService;
 import eu.unify.keycloak.activation.service.SessionCodeService.SendResult;
@@ -31,11 +33,14 @@ import eu.unify.keycloak.activation.service.SessionCodeService.SendResult;
  * What the activation link of an admin-created account runs. The code is emailed only when the user opens the page,
  * so a mail scanner that pre-fetches the link learns nothing it can use; after the code, a user without a password
  * chooses one under the realm's password policy (Keycloak's "Update Password" action). Keycloak then confirms and
- * links back to the service named in the activation link.
+ * links back to the service named in the activation link. With "Code in the welcome message" on, nothing is emailed:
+ * the page asks for the code of the welcome message, which only works for the account the link belongs to.
  */
 final class AccountActivationRequiredAction implements RequiredActionProvider {
 
     static final CodePurpose PURPOSE = CodePurpose.ACTIVATION;
+    /** With "Code in the welcome message": the code printed in the message, issued by the welcome endpoint. */
+    static final CodePurpose WELCOME_PURPOSE = CodePurpose.ACTIVATION_IN_MESSAGE;
     private static final String NOTE_ISSUED = "unify-account-activation.issued";
 
     @Override
@@ -50,6 +55,11 @@ final class AccountActivationRequiredAction implements RequiredActionProvider {
 
     @Override
     public void requiredActionChallenge(RequiredActionContext context) {
+        if (welcomeCode(context)) {
+            // The code is in the welcome message already: nothing is sent, the page only asks for it.
+            context.challenge(welcomeForm(context).render(context.form()));
+            return;
+        }
         CodePolicy policy = policy(context);
         if (context.getAuthenticationSession().getAuthNote(NOTE_ISSUED) == null) {
             context.getAuthenticationSession().setAuthNote(NOTE_ISSUED, "true");
@@ -61,9 +71,11 @@ final class AccountActivationRequiredAction implements RequiredActionProvider {
 
     @Override
     public void processAction(RequiredActionContext context) {
-        CodePolicy policy = policy(context);
+        boolean welcome = welcomeCode(context);
+        CodePurpose purpose = welcome ? WELCOME_PURPOSE : PURPOSE;
+        CodePolicy policy = welcome ? AccountCodeOptions.ofRealm(context.getRealm()).policy() : policy(context);
         MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
-        if (form.containsKey(CodeForm.FIELD_RESEND)) {
+        if (!welcome && form.containsKey(CodeForm.FIELD_RESEND)) {
             context.challenge(send(context, policy).render(context.form()));
             return;
         }
@@ -72,21 +84,25 @@ final class AccountActivationRequiredAction implements RequiredActionProvider {
         BruteForceProtector bruteForce = context.getSession().getProvider(BruteForceProtector.class);
         if (realm.isBruteForceProtected() && bruteForce.isTemporarilyDisabled(context.getSession(), realm, user)) {
             context.getEvent().clone().event(EventType.CUSTOM_REQUIRED_ACTION_ERROR).user(user)
-                    .detail(CodeEvents.DETAIL_PURPOSE, PURPOSE.id()).error(Errors.USER_TEMPORARILY_DISABLED);
-            context.challenge(currentState(context, policy).error("unify-code-error-exhausted").render(context.form()));
+                    .detail(CodeEvents.DETAIL_PURPOSE, purpose.id()).error(Errors.USER_TEMPORARILY_DISABLED);
+            CodeForm page = welcome ? welcomeForm(context) : currentState(context, policy);
+            context.challenge(page.error("unify-code-error-exhausted").render(context.form()));
             return;
         }
 
-        Optional<CodeCheck.Result> checked = service(context).check(user, PURPOSE, policy, form.getFirst(CodeForm.FIELD_CODE));
+        String input = form.getFirst(CodeForm.FIELD_CODE);
+        Optional<CodeCheck.Result> checked = welcome
+                ? AccountCodeService.of(context.getSession(), realm).checkOwn(user, purpose, policy, input)
+                : service(context).check(user, purpose, policy, input);
         if (checked.isEmpty()) {
-            context.challenge(currentState(context, policy).error("unify-code-error-format", policy.length())
-                    .render(context.form()));
+            CodeForm page = welcome ? welcomeForm(context) : currentState(context, policy);
+            context.challenge(page.error("unify-code-error-format", policy.length()).render(context.form()));
             return;
         }
         CodeCheck.Result result = checked.get();
         var event = context.getEvent().clone().event(EventType.CUSTOM_REQUIRED_ACTION).user(user)
                 .detail(Details.CUSTOM_REQUIRED_ACTION, AccountActivationRequiredActionFactory.ID)
-                .detail(CodeEvents.DETAIL_PURPOSE, PURPOSE.id());
+                .detail(CodeEvents.DETAIL_PURPOSE, purpose.id());
         switch (result.outcome()) {
             case VALID -> {
                 user.setEmailVerified(true);
@@ -103,7 +119,16 @@ final class AccountActivationRequiredAction implements RequiredActionProvider {
                     bruteForce.failedLogin(realm, user, context.getConnection(), context.getUriInfo(), Set.of("otp"));
                 }
                 CodeEvents.failed(event.event(EventType.CUSTOM_REQUIRED_ACTION_ERROR), result);
-                context.challenge(currentState(context, policy).afterCheck(result).render(context.form()));
+                CodeForm page;
+                if (!welcome) {
+                    page = currentState(context, policy).afterCheck(result);
+                } else if (result.outcome() == CodeCheck.Outcome.WRONG) {
+                    page = welcomeForm(context).afterCheck(result);
+                } else {
+                    // Void, used or expired: only an admin can send a new welcome message.
+                    page = welcomeForm(context).error("unify-code-error-account-code");
+                }
+                context.challenge(page.render(context.form()));
             }
         }
     }
@@ -131,6 +156,16 @@ final class AccountActivationRequiredAction implements RequiredActionProvider {
 
     private static CodeForm form(RequiredActionContext context, CodePolicy policy) {
         return new CodeForm(PURPOSE, policy, EmailMask.mask(context.getUser().getEmail()));
+    }
+
+    /** The page asking for the welcome message's code: no resend, only an admin sends a new one. */
+    private static CodeForm welcomeForm(RequiredActionContext context) {
+        return new CodeForm(WELCOME_PURPOSE, AccountCodeOptions.ofRealm(context.getRealm()).policy(), null)
+                .resend(false, 0);
+    }
+
+    private static boolean welcomeCode(RequiredActionContext context) {
+        return context.getConfig() != null && AccountActivationConfig.codeInWelcomeMessage(context.getConfig().getConfig());
     }
 
     private static CodePolicy policy(RequiredActionContext context) {

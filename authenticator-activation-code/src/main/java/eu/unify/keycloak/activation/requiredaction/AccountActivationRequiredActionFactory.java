@@ -12,7 +12,6 @@ import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ServerInfoAwareProviderFactory;
 
 import eu.unify.keycloak.common.UnifyVersion;
-import eu.unify.keycloak.activation.config.SessionCodeOptions;
 
 /**
  * {@code unify-account-activation}: pick it in the console's "Send email / required user actions" dialog to send an
@@ -23,7 +22,7 @@ public final class AccountActivationRequiredActionFactory implements RequiredAct
     public static final String ID = "unify-account-activation";
 
     private static final RequiredActionProvider ACTION = new AccountActivationRequiredAction();
-    private static final List<ProviderConfigProperty> PROPERTIES = SessionCodeOptions.properties();
+    private static final List<ProviderConfigProperty> PROPERTIES = AccountActivationConfig.properties();
 
     @Override
     public String getId() {

@@ -1,36 +1,44 @@
 package eu.unify.keycloak.activation.rest;
 
-import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
+import org.keycloak.authentication.actiontoken.execactions.ExecuteActionsActionToken;
+import org.keycloak.common.util.Time;
 import org.keycloak.events.Details;
 import org.keycloak.events.Errors;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.events.admin.ResourceType;
-import org.keycloak.models.AuthenticatorConfigModel;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.Constants;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.protocol.oidc.OIDCLoginProtocol;
+import org.keycloak.protocol.oidc.utils.RedirectUtils;
 import org.keycloak.services.ErrorResponse;
+import org.keycloak.services.resources.LoginActionsService;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
-import eu.unify.keycloak.activation.authenticator.ActivationCodeAuthenticatorFactory;
 import eu.unify.keycloak.activation.code.CodePurpose;
 import eu.unify.keycloak.activation.config.AccountCodeOptions;
+import eu.unify.keycloak.activation.requiredaction.AccountActivationConfig;
+import eu.unify.keycloak.activation.requiredaction.AccountActivationRequiredActionFactory;
 import eu.unify.keycloak.activation.service.AccountCodeService;
 import eu.unify.keycloak.activation.service.CodeEvents;
 
@@ -56,15 +64,21 @@ final class ActivationAdminResource {
     }
 
     /**
-     * Emails the user a welcome message with a new activation code, which replaces any earlier one. The user types
-     * it after their first sign-in at an external identity provider ({@code unify-activation-code}). Needs
-     * manage-users. Answers 200 with the code's expiry; 400 when the user has no email address or is disabled; 503
-     * when the mail could not be sent, in which case nothing changed.
+     * Emails the user a welcome message with a new activation code, which replaces any earlier one. Needs
+     * manage-users. Answers 200 with the code's expiry; 400 when the user has no email address or is disabled, or the
+     * client or redirect URI is not valid; 503 when the mail could not be sent, in which case nothing changed.
+     *
+     * <p>Normally the user types the code after their first sign-in at an external identity provider
+     * ({@code unify-activation-code}). When the realm's {@code unify-account-activation} action has "Code in the
+     * welcome message" on, the message is the activation message instead: it also holds an activation link (an
+     * execute-actions token, valid as long as the code, landing on {@code client_id} and {@code redirect_uri} as
+     * Keycloak's execute-actions-email does), and the activation page asks for the code. Neither works alone.
      */
     @POST
     @Path("users/{id}/welcome")
     @Produces(MediaType.APPLICATION_JSON)
-    public Response sendWelcome(@PathParam("id") String id) {
+    public Response sendWelcome(@PathParam("id") String id, @QueryParam(OIDCLoginProtocol.CLIENT_ID_PARAM) String clientId,
+                                @QueryParam(OIDCLoginProtocol.REDIRECT_URI_PARAM) String redirectUri) {
         UserModel user = session.users().getUserById(realm, id);
         if (user == null) {
             // As Keycloak's own user endpoints: only those who may look users up learn that one does not exist.
@@ -78,15 +92,23 @@ final class ActivationAdminResource {
             throw ErrorResponse.error("User is disabled", Response.Status.BAD_REQUEST);
         }
 
-        AccountCodeOptions options = options();
-        AccountCodeService.Issued issued = AccountCodeService.of(session, realm).issue(user, PURPOSE, options.policy());
+        AccountCodeOptions options = AccountCodeOptions.ofRealm(realm);
+        boolean activation = AccountActivationConfig.codeInWelcomeMessage(realm);
+        CodePurpose purpose = activation ? CodePurpose.ACTIVATION_IN_MESSAGE : PURPOSE;
+        String link = null;
+        if (activation && user.getEmail() != null && !user.getEmail().isBlank()) {
+            link = activationLink(user, clientId, redirectUri, options);
+        }
+        AccountCodeService.Issued issued = AccountCodeService.of(session, realm)
+                .issue(user, purpose, options.policy(), link);
         EventBuilder event = new EventBuilder(realm, session, session.getContext().getConnection())
-                .event(EventType.SEND_IDENTITY_PROVIDER_LINK).user(user)
-                .detail(Details.EMAIL, user.getEmail()).detail(CodeEvents.DETAIL_PURPOSE, PURPOSE.id());
+                .event(activation ? EventType.EXECUTE_ACTIONS : EventType.SEND_IDENTITY_PROVIDER_LINK).user(user)
+                .detail(Details.EMAIL, user.getEmail()).detail(CodeEvents.DETAIL_PURPOSE, purpose.id());
         switch (issued.status()) {
             case NO_EMAIL -> throw ErrorResponse.error("User has no email address", Response.Status.BAD_REQUEST);
             case SEND_FAILED -> {
-                event.event(EventType.SEND_IDENTITY_PROVIDER_LINK_ERROR).error(Errors.EMAIL_SEND_FAILED);
+                event.event(activation ? EventType.EXECUTE_ACTIONS_ERROR
+                        : EventType.SEND_IDENTITY_PROVIDER_LINK_ERROR).error(Errors.EMAIL_SEND_FAILED);
                 throw ErrorResponse.error("Failed to send the welcome email; no code was issued",
                         Response.Status.SERVICE_UNAVAILABLE);
             }
@@ -101,21 +123,25 @@ final class ActivationAdminResource {
         return Response.ok(body).build();
     }
 
-    /**
-     * Length and lifetime of new codes come from the settings of the realm's {@code unify-activation-code} step (the
-     * first one by flow name if several flows have it), or the defaults, so admins configure them in one place.
-     */
-    private AccountCodeOptions options() {
-        Map<String, String> config = realm.getAuthenticationFlowsStream()
-                .sorted(Comparator.comparing(flow -> flow.getAlias() == null ? "" : flow.getAlias()))
-                .flatMap(flow -> realm.getAuthenticationExecutionsStream(flow.getId()))
-                .filter(execution -> ActivationCodeAuthenticatorFactory.ID.equals(execution.getAuthenticator()))
-                .map(execution -> execution.getAuthenticatorConfig() == null
-                        ? null : realm.getAuthenticatorConfigById(execution.getAuthenticatorConfig()))
-                .filter(Objects::nonNull)
-                .map(AuthenticatorConfigModel::getConfig)
-                .findFirst()
-                .orElse(null);
-        return AccountCodeOptions.of(config);
+    /** The link Keycloak's execute-actions-email would send for {@code unify-account-activation}, valid as the code. */
+    private String activationLink(UserModel user, String clientId, String redirectUri, AccountCodeOptions options) {
+        if (redirectUri != null && clientId == null) {
+            throw ErrorResponse.error("Client id missing", Response.Status.BAD_REQUEST);
+        }
+        String client = clientId == null ? Constants.ACCOUNT_MANAGEMENT_CLIENT_ID : clientId;
+        ClientModel model = realm.getClientByClientId(client);
+        if (model == null || !model.isEnabled()) {
+            throw ErrorResponse.error("Client does not exist or is not enabled", Response.Status.BAD_REQUEST);
+        }
+        if (redirectUri != null && RedirectUtils.verifyRedirectUri(session, redirectUri, model) == null) {
+            throw ErrorResponse.error("Invalid redirect uri", Response.Status.BAD_REQUEST);
+        }
+        int expiration = Time.currentTime() + (int) options.policy().lifetime().toSeconds();
+        ExecuteActionsActionToken token = new ExecuteActionsActionToken(user.getId(), user.getEmail(), expiration,
+                List.of(AccountActivationRequiredActionFactory.ID), redirectUri, client);
+        UriInfo uri = session.getContext().getUri();
+        return LoginActionsService.actionTokenProcessor(uri)
+                .queryParam("key", token.serialize(session, realm, uri))
+                .build(realm.getName()).toString();
     }
 }

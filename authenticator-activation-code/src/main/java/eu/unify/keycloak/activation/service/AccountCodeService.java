@@ -17,6 +17,7 @@ import eu.unify.keycloak.activation.code.CodeCheck;
 import eu.unify.keycloak.activation.code.CodeGenerator;
 import eu.unify.keycloak.activation.code.CodeHasher;
 import eu.unify.keycloak.activation.code.CodeKind;
+import eu.unify.keycloak.activation.code.CodeNormalizer;
 import eu.unify.keycloak.activation.code.CodePolicy;
 import eu.unify.keycloak.activation.code.CodePurpose;
 import eu.unify.keycloak.activation.code.GeneratedCode;
@@ -78,6 +79,14 @@ public final class AccountCodeService {
      * mail went out: if SMTP fails, nothing changes and the earlier code (if any) stays valid.
      */
     public Issued issue(UserModel user, CodePurpose purpose, CodePolicy policy) {
+        return issue(user, purpose, policy, null);
+    }
+
+    /**
+     * As {@link #issue(UserModel, CodePurpose, CodePolicy)}, with {@code linkUrl} (may be null) in the mail: the page
+     * where the code is typed, for codes of {@link CodePurpose#ACTIVATION_IN_MESSAGE}.
+     */
+    public Issued issue(UserModel user, CodePurpose purpose, CodePolicy policy, String linkUrl) {
         requireAccountPurpose(purpose);
         if (user.getEmail() == null || user.getEmail().isBlank()) {
             return new Issued(Issued.Status.NO_EMAIL, Optional.empty());
@@ -85,7 +94,7 @@ public final class AccountCodeService {
         GeneratedCode code = generator.generate(policy);
         HashedCode hashed = keys.active().hashAccountCode(purpose, code.normalized());
         try {
-            mailer.send(user, purpose, code, policy, null);
+            mailer.send(user, purpose, code, policy, null, linkUrl);
         } catch (EmailException e) {
             LOG.warnf("Could not email a %s code to user %s in realm %s: %s", purpose.id(), user.getId(),
                     realm.getName(), e.getMessage());
@@ -127,6 +136,31 @@ public final class AccountCodeService {
             return new CodeCheck.Result(CodeCheck.Outcome.CONSUMED, 0, Optional.empty());
         }
         return result;
+    }
+
+    /**
+     * Checks a code typed by a user Keycloak already knows (the activation page opened from the welcome message's
+     * link) against that user's newest code of the purpose, like a session code: the per-code limit of wrong tries,
+     * expiry and single use all apply, and a code of another account is simply wrong. Empty when the input cannot be
+     * a code of this kind (a typing slip, not counted).
+     */
+    public Optional<CodeCheck.Result> checkOwn(UserModel user, CodePurpose purpose, CodePolicy policy, String input) {
+        requireAccountPurpose(purpose);
+        Optional<String> normalized = CodeNormalizer.normalize(input, CodeKind.ACCOUNT);
+        if (normalized.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<StoredCode> newest = store.newest(realm.getId(), user.getId(), purpose);
+        HashedCode candidate = newest
+                .flatMap(stored -> keys.byKeyId(stored.hashedCode().keyId()))
+                .orElseGet(keys::active)
+                .hashAccountCode(purpose, normalized.get());
+        CodeCheck.Result result = CodeCheck.verify(newest, candidate, now(), policy);
+        if (result.toPersist().isPresent() && !store.recordCheck(newest.get(), result.toPersist().get())) {
+            // A double submit: the other request changed the code between our read and our write.
+            return Optional.of(new CodeCheck.Result(CodeCheck.Outcome.CONSUMED, 0, Optional.empty()));
+        }
+        return Optional.of(result);
     }
 
     private static void requireAccountPurpose(CodePurpose purpose) {

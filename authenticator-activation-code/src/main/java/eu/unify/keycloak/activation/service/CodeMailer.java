@@ -33,6 +33,12 @@ final class CodeMailer {
 
     void send(UserModel user, CodePurpose purpose, GeneratedCode code, CodePolicy policy,
               AuthenticationSessionModel authSession) throws EmailException {
+        send(user, purpose, code, policy, authSession, null);
+    }
+
+    /** {@code linkUrl}: the page where the code is typed, shown in welcome messages only; may be null. */
+    void send(UserModel user, CodePurpose purpose, GeneratedCode code, CodePolicy policy,
+              AuthenticationSessionModel authSession, String linkUrl) throws EmailException {
         Map<String, Object> attributes = new HashMap<>();
         attributes.put("code", code.display());
         attributes.put("purpose", purpose.id());
@@ -42,6 +48,9 @@ final class CodeMailer {
             attributes.put("expiresInDays", minutes / (24 * 60));
         }
         attributes.put("realmName", realmName());
+        if (linkUrl != null) {
+            attributes.put("linkUrl", linkUrl);
+        }
         EmailTemplateProvider email = session.getProvider(EmailTemplateProvider.class)
                 .setRealm(realm)
                 .setUser(user);

@@ -58,11 +58,12 @@ class CodePageRenderingTest {
         };
     }
 
-    /** The three pages: purpose and the kind of code it takes. */
+    /** The four pages: purpose and the kind of code it takes. */
     static final List<String[]> PAGES = List.of(
             new String[] {"reset-credentials", "session"},
             new String[] {"activation", "session"},
-            new String[] {"account-link", "account"});
+            new String[] {"account-link", "account"},
+            new String[] {"activation-in-message", "account"});
 
     static List<Arguments> pagesInEveryThemeAndLanguage() {
         List<Arguments> arguments = new ArrayList<>();
@@ -107,7 +108,7 @@ class CodePageRenderingTest {
                     .isEqualTo(format(messages, "unify-code-instruction-" + purpose + "-email", locale, "a***@example.com")
                             + " " + format(messages, "unify-code-valid-minutes", locale, 10));
         } else {
-            assertThat(instruction).isEqualTo(format(messages, "unify-code-instruction-account-link", locale));
+            assertThat(instruction).isEqualTo(format(messages, "unify-code-instruction-" + purpose, locale));
         }
 
         // The form posts the field "code" to the login action.

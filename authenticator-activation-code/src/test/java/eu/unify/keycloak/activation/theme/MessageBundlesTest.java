@@ -29,6 +29,8 @@ class MessageBundlesTest {
     /** Keys the authenticator (Java side) and the templates count on. */
     static final List<String> REQUIRED_KEYS = List.of(
             "unify-code-title-reset-credentials", "unify-code-title-activation", "unify-code-title-account-link",
+            "unify-code-title-activation-in-message", "unify-code-instruction-activation-in-message",
+            "unify-code-instruction-activation-in-message-email",
             "unify-code-instruction-reset-credentials", "unify-code-instruction-reset-credentials-email",
             "unify-code-instruction-activation", "unify-code-instruction-activation-email",
             "unify-code-instruction-account-link", "unify-code-instruction-account-link-email",

@@ -1,0 +1,36 @@
+package eu.unify.keycloak.activation.requiredaction;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.keycloak.provider.ProviderConfigProperty;
+
+class AccountActivationConfigTest {
+
+    @Test
+    void theWelcomeCodeIsOffUnlessSwitchedOn() {
+        assertThat(AccountActivationConfig.codeInWelcomeMessage((Map<String, String>) null)).isFalse();
+        assertThat(AccountActivationConfig.codeInWelcomeMessage(Map.of())).isFalse();
+        assertThat(AccountActivationConfig.codeInWelcomeMessage(Map.of(AccountActivationConfig.CODE_IN_WELCOME_MESSAGE, "false"))).isFalse();
+        assertThat(AccountActivationConfig.codeInWelcomeMessage(Map.of(AccountActivationConfig.CODE_IN_WELCOME_MESSAGE, "yes please"))).isFalse();
+        Map<String, String> empty = new HashMap<>();
+        empty.put(AccountActivationConfig.CODE_IN_WELCOME_MESSAGE, null);
+        assertThat(AccountActivationConfig.codeInWelcomeMessage(empty)).isFalse();
+        assertThat(AccountActivationConfig.codeInWelcomeMessage(Map.of(AccountActivationConfig.CODE_IN_WELCOME_MESSAGE, " true "))).isTrue();
+    }
+
+    @Test
+    void theConsoleShowsTheSwitchFirstWithLabelHelpAndDefaultOffThenTheCodeOptions() {
+        ProviderConfigProperty first = AccountActivationConfig.properties().get(0);
+        assertThat(first.getName()).isEqualTo(AccountActivationConfig.CODE_IN_WELCOME_MESSAGE);
+        assertThat(first.getLabel()).isEqualTo("Code in the welcome message");
+        assertThat(first.getHelpText()).isNotBlank();
+        assertThat(first.getType()).isEqualTo(ProviderConfigProperty.BOOLEAN_TYPE);
+        assertThat(first.getDefaultValue()).isEqualTo("false");
+        assertThat(AccountActivationConfig.properties()).hasSize(6)
+                .allSatisfy(p -> assertThat(p.getHelpText()).isNotBlank());
+    }
+}

@@ -1,0 +1,257 @@
+package eu.unify.keycloak.it.activation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.text.MessageFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.mail.internet.MimeMessage;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.representations.idm.RealmRepresentation;
+import org.keycloak.representations.idm.RequiredActionConfigRepresentation;
+import org.keycloak.representations.idm.RequiredActionProviderSimpleRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
+import org.keycloak.testframework.annotations.InjectAdminClient;
+import org.keycloak.testframework.annotations.InjectRealm;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.keycloak.testframework.annotations.TestSetup;
+import org.keycloak.testframework.mail.MailServer;
+import org.keycloak.testframework.mail.annotations.InjectMailServer;
+import org.keycloak.testframework.oauth.OAuthClient;
+import org.keycloak.testframework.oauth.annotations.InjectOAuthClient;
+import org.keycloak.testframework.realm.ManagedRealm;
+import org.keycloak.testframework.ui.annotations.InjectPage;
+import org.keycloak.testframework.ui.annotations.InjectWebDriver;
+import org.keycloak.testframework.ui.page.LoginPage;
+import org.keycloak.testframework.ui.page.LoginPasswordUpdatePage;
+import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
+import org.keycloak.testsuite.util.oauth.AuthorizationEndpointResponse;
+import org.openqa.selenium.By;
+
+import eu.unify.keycloak.it.Mails;
+import eu.unify.keycloak.it.TestUsers;
+import eu.unify.keycloak.it.UnifyRealmConfig;
+import eu.unify.keycloak.it.UnifyServerConfig;
+
+/**
+ * Story 1 with "Code in the welcome message" switched on for {@code unify-account-activation}: the welcome message
+ * ({@code POST .../unify-activation/users/{id}/welcome}) holds the activation link and the code; the page the link
+ * opens asks for that code and emails nothing. The link alone (a mail scanner) and the code alone activate nothing.
+ */
+@KeycloakIntegrationTest(config = UnifyServerConfig.class)
+public class WelcomeCodeActivationIT {
+
+    private static final String ACTION = "unify-account-activation";
+    private static final Pattern ACTION_LINK = Pattern.compile("href=\"(http[^\"]*login-actions/action-token[^\"]*)\"");
+    private static final Pattern GROUPED_CODE = Pattern.compile("[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{1,4}){3}");
+    private static final String CLIENT_ID = "test-app";
+
+    @InjectRealm(config = UnifyRealmConfig.class)
+    ManagedRealm realm;
+
+    @InjectAdminClient
+    Keycloak adminClient;
+
+    @InjectMailServer
+    MailServer mail;
+
+    @InjectWebDriver
+    ManagedWebDriver driver;
+
+    @InjectOAuthClient
+    OAuthClient oauth;
+
+    @InjectPage
+    CodeFormPage codePage;
+
+    @InjectPage
+    LoginPasswordUpdatePage updatePasswordPage;
+
+    @InjectPage
+    LoginPage loginPage;
+
+    @TestSetup
+    public void switchTheWelcomeCodeOn() {
+        boolean registered = realm.admin().flows().getRequiredActions().stream()
+                .anyMatch(a -> ACTION.equals(a.getProviderId()));
+        if (!registered) {
+            RequiredActionProviderSimpleRepresentation action = new RequiredActionProviderSimpleRepresentation();
+            action.setProviderId(ACTION);
+            action.setName("Activate account with an emailed code");
+            realm.admin().flows().registerRequiredAction(action);
+        }
+        RequiredActionConfigRepresentation config = new RequiredActionConfigRepresentation();
+        config.setConfig(Map.of("code.in.welcome.message", "true"));
+        realm.admin().flows().updateRequiredActionConfig(ACTION, config);
+        RealmRepresentation rep = realm.admin().toRepresentation();
+        rep.setEventsEnabled(true);
+        realm.admin().update(rep);
+    }
+
+    @BeforeEach
+    void signedOut() {
+        driver.open(realm.getBaseUrl() + "/.well-known/openid-configuration");
+        driver.cookies().deleteAll();
+    }
+
+    @Test
+    void theCodeOfTheWelcomeMessageActivatesTheAccountInTheUsersLanguage() throws Exception {
+        String email = "willkommen@example.com";
+        String userId = TestUsers.create(realm, email, null, "de");
+        String redirectUri = redirectUri();
+
+        HttpResponse<String> response = sendWelcome(userId, redirectUri);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        List<MimeMessage> mails = Mails.to(mail, email);
+        assertThat(mails).hasSize(1);
+        MimeMessage welcome = mails.get(0);
+        assertThat(welcome.getSubject()).isEqualTo(message("de", "unify-code-subject-activation-in-message", "default"));
+        String code = Mails.code(welcome);
+        assertThat(code).matches(GROUPED_CODE);
+        assertThat(response.body()).doesNotContain(code);
+        // The mail says how to use the code: the link to the page where it is entered, in both parts.
+        assertThat(Mails.html(welcome)).contains(message("de", "unify-code-email-link-intro"));
+        assertThat(Mails.text(welcome)).contains(code).contains(message("de", "unify-code-email-link-intro"));
+        String link = actionLink(welcome);
+        assertThat(Mails.text(welcome)).contains(link);
+
+        driver.open(link);
+        // Keycloak asks to confirm the actions first: a scanner that fetches the link stops here.
+        assertThat(realm.admin().users().get(userId).toRepresentation().isEmailVerified()).isFalse();
+        driver.findElement(By.cssSelector("a[href*='action-token']")).click();
+
+        codePage.assertCurrent();
+        assertThat(driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("de");
+        assertThat(codePage.visibleText()).contains(message("de", "unify-code-instruction-activation-in-message"));
+        assertThat(codePage.isResendEnabled()).as("only an admin sends a new welcome code").isFalse();
+        assertThat(Mails.to(mail, email)).as("opening the page sends no code").hasSize(1);
+
+        codePage.submitCode(otherCodeThan(code));
+        codePage.assertCurrent();
+        assertThat(codePage.codeError()).hasValue(message("de", "unify-code-error-wrong", 4));
+
+        // Forgiving input: lower case, spaces instead of dashes.
+        codePage.submitCode(code.toLowerCase(Locale.ROOT).replace('-', ' '));
+        updatePasswordPage.assertCurrent();
+        updatePasswordPage.changePassword("Mein-Passwort-7", "Mein-Passwort-7");
+        assertThat(driver.page().getCurrentPageId()).isEqualTo("login-info");
+        assertThat(driver.driver().findElements(By.cssSelector("a[href^='" + redirectUri + "']"))).hasSize(1);
+
+        oauth.openLoginForm();
+        loginPage.fillLogin(email, "Mein-Passwort-7");
+        loginPage.submit();
+        AuthorizationEndpointResponse login = oauth.parseLoginResponse();
+        assertThat(login.isSuccess()).as("signed in on the service: %s", login.getError()).isTrue();
+        UserRepresentation user = realm.admin().users().get(userId).toRepresentation();
+        assertThat(user.isEmailVerified()).isTrue();
+        assertThat(user.getRequiredActions()).isEmpty();
+        assertThat(realm.admin().getEvents()).allSatisfy(
+                event -> assertThat(String.valueOf(event.getDetails())).doesNotContain(code));
+    }
+
+    @Test
+    void anotherAccountsCodeIsWrongAndFiveWrongCodesVoidTheCode() throws Exception {
+        String email = "welcome.tries@example.com";
+        String userId = TestUsers.create(realm, email, null, "en");
+        String otherEmail = "welcome.other@example.com";
+        String otherId = TestUsers.create(realm, otherEmail, null, "en");
+        assertThat(sendWelcome(userId, redirectUri()).statusCode()).isEqualTo(200);
+        assertThat(sendWelcome(otherId, redirectUri()).statusCode()).isEqualTo(200);
+        String code = Mails.latestCode(mail, email);
+        String otherCode = Mails.latestCode(mail, otherEmail);
+        String link = actionLink(Mails.to(mail, email).get(0));
+
+        driver.open(link);
+        driver.findElement(By.cssSelector("a[href*='action-token']")).click();
+        codePage.assertCurrent();
+        // A valid code of someone else counts as a wrong code on this account's page and uses nothing up.
+        codePage.submitCode(otherCode);
+        assertThat(codePage.codeError()).hasValue(message("en", "unify-code-error-wrong", 4));
+        for (int left = 3; left >= 1; left--) {
+            codePage.submitCode(otherCodeThan(code));
+            assertThat(codePage.codeError()).hasValue(message("en", "unify-code-error-wrong", left));
+        }
+        codePage.submitCode(otherCodeThan(code));
+        assertThat(codePage.codeError()).hasValue(message("en", "unify-code-error-account-code"));
+        codePage.submitCode(code);
+        codePage.assertCurrent();
+        assertThat(codePage.codeError()).as("the fifth wrong code voided it")
+                .hasValue(message("en", "unify-code-error-account-code"));
+        assertThat(realm.admin().users().get(userId).credentials()).as("no password chosen").isEmpty();
+
+        // A new welcome message replaces the code, and its code works.
+        assertThat(sendWelcome(userId, redirectUri()).statusCode()).isEqualTo(200);
+        codePage.submitCode(Mails.latestCode(mail, email));
+        updatePasswordPage.assertCurrent();
+        assertThat(realm.admin().users().get(otherId).credentials()).as("the other account is untouched").isEmpty();
+    }
+
+    /**
+     * Codes live in the database, not in the server's memory: a welcome message sent before Keycloak drops every
+     * cache of the realm (realms, users, keys) still activates the account. A stand-in for a restart, which the test
+     * framework cannot do while the suite's single server runs (and which would lose the in-memory H2 database).
+     */
+    @Test
+    void aWelcomeMessageStillWorksAfterEveryCacheWasCleared() throws Exception {
+        String email = "welcome.cache@example.com";
+        String userId = TestUsers.create(realm, email, null, "en");
+        assertThat(sendWelcome(userId, redirectUri()).statusCode()).isEqualTo(200);
+        MimeMessage welcome = Mails.to(mail, email).get(0);
+
+        realm.admin().clearRealmCache();
+        realm.admin().clearUserCache();
+        realm.admin().clearKeysCache();
+
+        driver.open(actionLink(welcome));
+        driver.findElement(By.cssSelector("a[href*='action-token']")).click();
+        codePage.assertCurrent();
+        codePage.submitCode(Mails.code(welcome));
+        updatePasswordPage.assertCurrent();
+    }
+
+    private String redirectUri() {
+        return realm.admin().clients().findByClientId(CLIENT_ID).get(0).getRedirectUris().get(0);
+    }
+
+    private HttpResponse<String> sendWelcome(String userId, String redirectUri) throws Exception {
+        String server = realm.getBaseUrl().substring(0, realm.getBaseUrl().indexOf("/realms/"));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(server + "/admin/realms/" + realm.getName()
+                        + "/unify-activation/users/" + userId + "/welcome?client_id=" + CLIENT_ID
+                        + "&redirect_uri=" + URLEncoder.encode(redirectUri, StandardCharsets.UTF_8)))
+                .header("Authorization", "Bearer " + adminClient.tokenManager().getAccessTokenString())
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String actionLink(MimeMessage message) {
+        Matcher matcher = ACTION_LINK.matcher(Mails.html(message));
+        assertThat(matcher.find()).as("activation link in the mail").isTrue();
+        return matcher.group(1).replace("&amp;", "&");
+    }
+
+    /** A well-formed code that is not {@code code}. */
+    private static String otherCodeThan(String code) {
+        String candidate = "ZZZZ-ZZZZ-ZZZZ-ZZ";
+        return candidate.equals(code) ? "YYYY-YYYY-YYYY-YY" : candidate;
+    }
+
+    private static String message(String language, String key, Object... arguments) {
+        String pattern = ActivationMessages.load(language).getProperty(key);
+        assertThat(pattern).as("message %s", key).isNotNull();
+        return new MessageFormat(pattern, Locale.forLanguageTag(language)).format(arguments);
+    }
+}
