@@ -1,15 +1,12 @@
 package eu.unify.keycloak.bench.scenario;
 
 import java.net.URI;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import eu.unify.keycloak.bench.BenchContext;
 import eu.unify.keycloak.bench.BenchRealm;
 import eu.unify.keycloak.bench.Browser;
-import eu.unify.keycloak.bench.Scenario;
 
 /**
  * Stock Keycloak's password reset, the like-for-like baseline of {@link ResetCodeScenario}: the stock
@@ -17,15 +14,9 @@ import eu.unify.keycloak.bench.Scenario;
  * password?", the address posted (Keycloak mails a link with an action token), the link read from the mail catcher
  * and opened in the same browser. A new user per step, as in the Unify scenario.
  */
-public final class StockResetLinkScenario implements Scenario {
+public final class StockResetLinkScenario extends PasswordResetScenario {
 
     public static final String NAME = "stock-reset-link";
-    private static final Duration MAIL_TIMEOUT = Duration.ofSeconds(30);
-
-    private final AtomicInteger nextUser = new AtomicInteger();
-    private BenchContext context;
-    private URI realmUrl;
-    private int users;
 
     @Override
     public String name() {
@@ -44,26 +35,7 @@ public final class StockResetLinkScenario implements Scenario {
     }
 
     @Override
-    public void setup(BenchContext context) throws Exception {
-        this.context = context;
-        BenchRealm realm = BenchRealm.create(context.admin().json(), "bench-" + NAME, context.smtpPort());
-        users = context.plannedSteps() + context.concurrency();
-        for (int i = 0; i < users; i++) {
-            realm.addUser(username(i), false);
-        }
-        context.admin().deleteRealmIfExists(realm.name());
-        context.admin().createRealm(realm.representation());
-        realmUrl = context.realmUrl(realm.name());
-    }
-
-    @Override
-    public void step(int worker) throws Exception {
-        int user = nextUser.getAndIncrement();
-        if (user >= users) {
-            throw new IllegalStateException("More steps than planned users (" + users + ")");
-        }
-        String email = BenchRealm.email(username(user));
-        Browser browser = context.newBrowser();
+    Browser.Page reset(BenchContext context, Browser browser, URI realmUrl, String email) throws Exception {
         Browser.Page login = browser.get(BenchRealm.authorizationUrl(realmUrl));
         String reset = login.html().link("/login-actions/reset-credentials").orElseThrow(
                 () -> new IllegalStateException("No \"Forgot password?\" link: " + login.html().excerpt()));
@@ -72,18 +44,16 @@ public final class StockResetLinkScenario implements Scenario {
                 () -> new IllegalStateException("No reset form: " + choose.html().excerpt()));
         browser.follow(browser.post(choose.uri().resolve(chooseAction), Map.of("username", email)), uri -> false);
         String link = context.mailbox().awaitLink(email, "/login-actions/action-token", MAIL_TIMEOUT);
-        Browser.Page next = browser.follow(browser.get(URI.create(link)), uri -> false);
-        if (!next.html().hasElement("kc-passwd-update-form")) {
-            throw new IllegalStateException("The reset link did not lead to Update password: " + next.html().excerpt());
-        }
+        return browser.follow(browser.get(URI.create(link)), uri -> false);
     }
 
     @Override
-    public void teardown(BenchContext context) throws Exception {
-        context.admin().deleteRealmIfExists("bench-" + NAME);
+    String notReachedMessage() {
+        return "The reset link did not lead to Update password";
     }
 
-    private static String username(int index) {
-        return "link-" + index;
+    @Override
+    String userPrefix() {
+        return "link-";
     }
 }
