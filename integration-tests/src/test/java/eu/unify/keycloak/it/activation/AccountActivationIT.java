@@ -27,6 +27,7 @@ import org.keycloak.testframework.oauth.annotations.InjectOAuthClient;
 import org.keycloak.testframework.realm.ManagedRealm;
 import org.keycloak.testframework.ui.annotations.InjectPage;
 import org.keycloak.testframework.ui.annotations.InjectWebDriver;
+import org.keycloak.testframework.ui.page.InfoPage;
 import org.keycloak.testframework.ui.page.LoginPage;
 import org.keycloak.testframework.ui.page.LoginPasswordUpdatePage;
 import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
@@ -69,6 +70,9 @@ public class AccountActivationIT {
 
     @InjectPage
     LoginPage loginPage;
+
+    @InjectPage
+    InfoPage infoPage;
 
     @TestSetup
     public void enableTheAction() {
@@ -125,7 +129,7 @@ public class AccountActivationIT {
         updatePasswordPage.assertCurrent();
         updatePasswordPage.changePassword("Oma-salasana-7", "Oma-salasana-7");
         // Keycloak confirms ("account updated") and links back to the service named in the activation link ...
-        assertThat(driver.page().getCurrentPageId()).isEqualTo("login-info");
+        infoPage.assertCurrent();
         assertThat(driver.driver().findElements(By.cssSelector("a[href^='" + redirectUri + "']"))).hasSize(1);
         // ... where the user signs in with the email address and the password just chosen.
         oauth.openLoginForm();

@@ -35,6 +35,7 @@ import org.keycloak.testframework.oauth.annotations.InjectOAuthClient;
 import org.keycloak.testframework.realm.ManagedRealm;
 import org.keycloak.testframework.ui.annotations.InjectPage;
 import org.keycloak.testframework.ui.annotations.InjectWebDriver;
+import org.keycloak.testframework.ui.page.InfoPage;
 import org.keycloak.testframework.ui.page.LoginPage;
 import org.keycloak.testframework.ui.page.LoginPasswordUpdatePage;
 import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
@@ -82,6 +83,9 @@ public class WelcomeCodeActivationIT {
 
     @InjectPage
     LoginPage loginPage;
+
+    @InjectPage
+    InfoPage infoPage;
 
     @TestSetup
     public void switchTheWelcomeCodeOn() {
@@ -147,7 +151,7 @@ public class WelcomeCodeActivationIT {
         codePage.submitCode(code.toLowerCase(Locale.ROOT).replace('-', ' '));
         updatePasswordPage.assertCurrent();
         updatePasswordPage.changePassword("Mein-Passwort-7", "Mein-Passwort-7");
-        assertThat(driver.page().getCurrentPageId()).isEqualTo("login-info");
+        infoPage.assertCurrent();
         assertThat(driver.driver().findElements(By.cssSelector("a[href^='" + redirectUri + "']"))).hasSize(1);
 
         oauth.openLoginForm();
