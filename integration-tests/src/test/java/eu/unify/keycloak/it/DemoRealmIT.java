@@ -92,6 +92,7 @@ class DemoRealmIT {
         driver.cookies().deleteAll();
         oauth.openLoginForm();
         driver.findElement(By.cssSelector("a[href*='login-actions/reset-credentials']")).click();
+        resetPage.assertCurrent();
         resetPage.changePassword(email);
         codePage.assertCurrent();
         codePage.submitCode(Mails.latestCode(mail, email));
