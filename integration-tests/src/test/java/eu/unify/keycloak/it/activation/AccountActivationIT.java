@@ -6,8 +6,6 @@ import java.text.MessageFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import jakarta.mail.internet.MimeMessage;
 
@@ -15,7 +13,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.keycloak.representations.idm.EventRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
-import org.keycloak.representations.idm.RequiredActionProviderSimpleRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
@@ -47,8 +44,6 @@ import eu.unify.keycloak.it.UnifyServerConfig;
 @KeycloakIntegrationTest(config = UnifyServerConfig.class)
 public class AccountActivationIT {
 
-    private static final String ACTION = "unify-account-activation";
-    private static final Pattern ACTION_LINK = Pattern.compile("href=\"(http[^\"]*login-actions/action-token[^\"]*)\"");
 
     @InjectRealm(config = UnifyRealmConfig.class)
     ManagedRealm realm;
@@ -76,17 +71,7 @@ public class AccountActivationIT {
 
     @TestSetup
     public void enableTheAction() {
-        boolean registered = realm.admin().flows().getRequiredActions().stream()
-                .anyMatch(a -> ACTION.equals(a.getProviderId()));
-        if (!registered) {
-            RequiredActionProviderSimpleRepresentation action = new RequiredActionProviderSimpleRepresentation();
-            action.setProviderId(ACTION);
-            action.setName("Activate account with an emailed code");
-            realm.admin().flows().registerRequiredAction(action);
-        }
-        RealmRepresentation rep = realm.admin().toRepresentation();
-        rep.setEventsEnabled(true);
-        realm.admin().update(rep);
+        ActivationAction.enable(realm);
     }
 
     @BeforeEach
@@ -103,11 +88,11 @@ public class AccountActivationIT {
         String clientId = "test-app";
         String redirectUri = realm.admin().clients().findByClientId(clientId).get(0).getRedirectUris().get(0);
 
-        realm.admin().users().get(userId).executeActionsEmail(clientId, redirectUri, 3600, List.of(ACTION));
+        realm.admin().users().get(userId).executeActionsEmail(clientId, redirectUri, 3600, List.of(ActivationAction.ID));
 
         List<MimeMessage> mails = Mails.to(mail, email);
         assertThat(mails).as("only the activation link so far").hasSize(1);
-        String link = actionLink(mails.get(0));
+        String link = ActivationAction.link(mails.get(0));
         assertThat(Mails.html(mails.get(0))).doesNotContain("unify-code-value");
 
         driver.open(link);
@@ -149,8 +134,8 @@ public class AccountActivationIT {
         String userId = TestUsers.create(realm, email, null, "en");
         String clientId = "test-app";
         String redirectUri = realm.admin().clients().findByClientId(clientId).get(0).getRedirectUris().get(0);
-        realm.admin().users().get(userId).executeActionsEmail(clientId, redirectUri, 3600, List.of(ACTION));
-        String link = actionLink(Mails.to(mail, email).get(0));
+        realm.admin().users().get(userId).executeActionsEmail(clientId, redirectUri, 3600, List.of(ActivationAction.ID));
+        String link = ActivationAction.link(Mails.to(mail, email).get(0));
 
         RealmRepresentation rep = realm.admin().toRepresentation();
         Map<String, String> smtp = rep.getSmtpServer();
@@ -184,9 +169,4 @@ public class AccountActivationIT {
         return new MessageFormat(pattern, Locale.ENGLISH).format(arguments);
     }
 
-    private static String actionLink(MimeMessage message) {
-        Matcher matcher = ACTION_LINK.matcher(Mails.html(message));
-        assertThat(matcher.find()).as("activation link in the mail").isTrue();
-        return matcher.group(1).replace("&amp;", "&");
-    }
 }

@@ -12,7 +12,6 @@ import java.text.MessageFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jakarta.mail.internet.MimeMessage;
@@ -20,9 +19,7 @@ import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.Keycloak;
-import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.idm.RequiredActionConfigRepresentation;
-import org.keycloak.representations.idm.RequiredActionProviderSimpleRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.annotations.InjectAdminClient;
 import org.keycloak.testframework.annotations.InjectRealm;
@@ -55,8 +52,6 @@ import eu.unify.keycloak.it.UnifyServerConfig;
 @KeycloakIntegrationTest(config = UnifyServerConfig.class)
 public class WelcomeCodeActivationIT {
 
-    private static final String ACTION = "unify-account-activation";
-    private static final Pattern ACTION_LINK = Pattern.compile("href=\"(http[^\"]*login-actions/action-token[^\"]*)\"");
     private static final Pattern GROUPED_CODE = Pattern.compile("[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{1,4}){3}");
     private static final String CLIENT_ID = "test-app";
 
@@ -89,20 +84,10 @@ public class WelcomeCodeActivationIT {
 
     @TestSetup
     public void switchTheWelcomeCodeOn() {
-        boolean registered = realm.admin().flows().getRequiredActions().stream()
-                .anyMatch(a -> ACTION.equals(a.getProviderId()));
-        if (!registered) {
-            RequiredActionProviderSimpleRepresentation action = new RequiredActionProviderSimpleRepresentation();
-            action.setProviderId(ACTION);
-            action.setName("Activate account with an emailed code");
-            realm.admin().flows().registerRequiredAction(action);
-        }
+        ActivationAction.enable(realm);
         RequiredActionConfigRepresentation config = new RequiredActionConfigRepresentation();
         config.setConfig(Map.of("code.in.welcome.message", "true"));
-        realm.admin().flows().updateRequiredActionConfig(ACTION, config);
-        RealmRepresentation rep = realm.admin().toRepresentation();
-        rep.setEventsEnabled(true);
-        realm.admin().update(rep);
+        realm.admin().flows().updateRequiredActionConfig(ActivationAction.ID, config);
     }
 
     @BeforeEach
@@ -129,7 +114,7 @@ public class WelcomeCodeActivationIT {
         // The mail says how to use the code: the link to the page where it is entered, in both parts.
         assertThat(Mails.html(welcome)).contains(message("de", "unify-code-email-link-intro"));
         assertThat(Mails.text(welcome)).contains(code).contains(message("de", "unify-code-email-link-intro"));
-        String link = actionLink(welcome);
+        String link = ActivationAction.link(welcome);
         assertThat(Mails.text(welcome)).contains(link);
 
         driver.open(link);
@@ -176,7 +161,7 @@ public class WelcomeCodeActivationIT {
         assertThat(sendWelcome(otherId, redirectUri()).statusCode()).isEqualTo(200);
         String code = Mails.latestCode(mail, email);
         String otherCode = Mails.latestCode(mail, otherEmail);
-        String link = actionLink(Mails.to(mail, email).get(0));
+        String link = ActivationAction.link(Mails.to(mail, email).get(0));
 
         driver.open(link);
         driver.findElement(By.cssSelector("a[href*='action-token']")).click();
@@ -219,7 +204,7 @@ public class WelcomeCodeActivationIT {
         realm.admin().clearUserCache();
         realm.admin().clearKeysCache();
 
-        driver.open(actionLink(welcome));
+        driver.open(ActivationAction.link(welcome));
         driver.findElement(By.cssSelector("a[href*='action-token']")).click();
         codePage.assertCurrent();
         codePage.submitCode(Mails.code(welcome));
@@ -241,11 +226,6 @@ public class WelcomeCodeActivationIT {
         return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
     }
 
-    private static String actionLink(MimeMessage message) {
-        Matcher matcher = ACTION_LINK.matcher(Mails.html(message));
-        assertThat(matcher.find()).as("activation link in the mail").isTrue();
-        return matcher.group(1).replace("&amp;", "&");
-    }
 
     /** A well-formed code that is not {@code code}. */
     private static String otherCodeThan(String code) {
