@@ -109,7 +109,7 @@ class DemoRealmIT {
                 .isEqualTo(Languages.themeMessages("login", "en").getProperty("unifyTagline"));
 
         loginPage.fillLogin("demo", "demo-password-1");
-        loginPage.submit();
+        Browser.submitAndWait(driver, loginPage::submit);
 
         AuthorizationEndpointResponse response = oauth.parseLoginResponse();
         assertThat(response.isSuccess()).as("signed in: %s", response.getError()).isTrue();
@@ -151,7 +151,7 @@ class DemoRealmIT {
             signedOut();
             oauth.client("shop").loginForm().codeChallenge(PkceGenerator.s256()).open();
             loginPage.fillLogin("liisa@acme.example", "demo-password-1");
-            loginPage.submit();
+            Browser.submitAndWait(driver, loginPage::submit);
             // Liisa reads Finnish and is told to ask Aino, her company's admin.
             String page = driver.findElement(By.id("unify-service-access")).getText();
             assertThat(page).contains("Verkkokauppa").contains("aino.admin@acme.example")

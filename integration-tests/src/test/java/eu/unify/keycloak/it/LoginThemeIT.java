@@ -59,7 +59,7 @@ class LoginThemeIT {
                 .as("the unify stylesheet").isNotEmpty();
 
         loginPage.fillLogin(UnifyRealmConfig.USERNAME, UnifyRealmConfig.PASSWORD);
-        loginPage.submit();
+        Browser.submitAndWait(driver, loginPage::submit);
 
         AuthorizationEndpointResponse response = oauth.parseLoginResponse();
         assertThat(response.isSuccess()).as("signed in: %s", response.getError()).isTrue();

@@ -31,6 +31,7 @@ import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
 import org.keycloak.testsuite.util.oauth.AuthorizationEndpointResponse;
 import org.openqa.selenium.By;
 
+import eu.unify.keycloak.it.Browser;
 import eu.unify.keycloak.it.Mails;
 import eu.unify.keycloak.it.TestUsers;
 import eu.unify.keycloak.it.UnifyRealmConfig;
@@ -119,7 +120,7 @@ public class AccountActivationIT {
         // ... where the user signs in with the email address and the password just chosen.
         oauth.openLoginForm();
         loginPage.fillLogin(email, "Oma-salasana-7");
-        loginPage.submit();
+        Browser.submitAndWait(driver, loginPage::submit);
         AuthorizationEndpointResponse response = oauth.parseLoginResponse();
         assertThat(response.isSuccess()).as("signed in on the service: %s", response.getError()).isTrue();
 

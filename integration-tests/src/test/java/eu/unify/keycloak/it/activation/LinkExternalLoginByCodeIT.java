@@ -45,6 +45,7 @@ import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
 import org.keycloak.testsuite.util.oauth.AccessTokenResponse;
 import org.keycloak.testsuite.util.oauth.AuthorizationEndpointResponse;
 
+import eu.unify.keycloak.it.Browser;
 import eu.unify.keycloak.it.Mails;
 import eu.unify.keycloak.it.TestUsers;
 import eu.unify.keycloak.it.UnifyRealmConfig;
@@ -309,7 +310,7 @@ public class LinkExternalLoginByCodeIT {
         oauth.openLoginForm();
         loginPage.clickSocial(ExternalLoginSetup.ALIAS);
         loginPage.fillLogin(username, EXTERNAL_PASSWORD);
-        loginPage.submit();
+        Browser.submitAndWait(driver, loginPage::submit);
     }
 
     private List<FederatedIdentityRepresentation> linksOf(String userId) {

@@ -49,6 +49,7 @@ import org.keycloak.testsuite.util.oauth.AuthorizationEndpointResponse;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
+import eu.unify.keycloak.it.Browser;
 import eu.unify.keycloak.it.UnifyRealmConfig;
 import eu.unify.keycloak.it.UnifyServerConfig;
 import eu.unify.keycloak.it.LanguageMenu;
@@ -142,7 +143,7 @@ public class ResetPasswordByCodeIT {
         driver.cookies().deleteAll();
         oauth.openLoginForm();
         loginPage.fillLogin(email, "New-password-2");
-        loginPage.submit();
+        Browser.submitAndWait(driver, loginPage::submit);
         assertThat(oauth.parseLoginResponse().isSuccess()).as("the new password works").isTrue();
     }
 

@@ -39,6 +39,7 @@ import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
 import org.keycloak.testsuite.util.oauth.AuthorizationEndpointResponse;
 import org.openqa.selenium.By;
 
+import eu.unify.keycloak.it.Browser;
 import eu.unify.keycloak.it.Mails;
 import eu.unify.keycloak.it.TestUsers;
 import eu.unify.keycloak.it.UnifyRealmConfig;
@@ -141,7 +142,7 @@ public class WelcomeCodeActivationIT {
 
         oauth.openLoginForm();
         loginPage.fillLogin(email, "Mein-Passwort-7");
-        loginPage.submit();
+        Browser.submitAndWait(driver, loginPage::submit);
         AuthorizationEndpointResponse login = oauth.parseLoginResponse();
         assertThat(login.isSuccess()).as("signed in on the service: %s", login.getError()).isTrue();
         UserRepresentation user = realm.admin().users().get(userId).toRepresentation();

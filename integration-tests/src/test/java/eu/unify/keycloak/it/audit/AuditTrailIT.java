@@ -34,6 +34,7 @@ import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
 import org.keycloak.testsuite.util.oauth.AccessTokenResponse;
 import org.keycloak.testsuite.util.oauth.AuthorizationEndpointResponse;
 
+import eu.unify.keycloak.it.Browser;
 import eu.unify.keycloak.it.TestUsers;
 import eu.unify.keycloak.it.UnifyServerConfig;
 
@@ -73,9 +74,9 @@ public class AuditTrailIT {
 
         oauth.openLoginForm();
         loginPage.fillLogin(email, WRONG_PASSWORD);
-        loginPage.submit();
+        Browser.submitAndWait(driver, loginPage::submit);
         loginPage.fillLogin(email, PASSWORD);
-        loginPage.submit();
+        Browser.submitAndWait(driver, loginPage::submit);
         AuthorizationEndpointResponse login = oauth.parseLoginResponse();
         assertThat(login.isSuccess()).as("signed in: %s", login.getError()).isTrue();
         AccessTokenResponse tokens = oauth.doAccessTokenRequest(login.getCode());

@@ -23,6 +23,7 @@ import org.keycloak.testframework.ui.page.LoginPage;
 import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
 import org.openqa.selenium.By;
 
+import eu.unify.keycloak.it.Browser;
 import eu.unify.keycloak.it.UnifyServerConfig;
 import eu.unify.keycloak.it.entitlements.CompanyRealmConfig;
 
@@ -58,7 +59,7 @@ public class AuditedServiceAccessIT {
     void aDeniedServiceLandsOnceWithTheService() {
         oauth.client(CompanyRealmConfig.SHOP, CompanyRealmConfig.SECRET).openLoginForm();
         loginPage.fillLogin(CompanyRealmConfig.ACME_NO_RIGHTS, CompanyRealmConfig.PASSWORD);
-        loginPage.submit();
+        Browser.submitAndWait(driver, loginPage::submit);
         assertThat(driver.findElement(By.id("unify-service-access")).getText()).as("the denied page").isNotBlank();
 
         AuditApi api = new AuditApi(realm);

@@ -24,6 +24,7 @@ import org.keycloak.testsuite.util.oauth.AuthorizationEndpointResponse;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
+import eu.unify.keycloak.it.Browser;
 import eu.unify.keycloak.it.UnifyServerConfig;
 
 /**
@@ -67,7 +68,7 @@ public class ServiceAccessGateIT {
     void aUserWithoutTheRightIsStoppedWithTheServiceAndTheirCompanyAdmins() {
         oauth.client(CompanyRealmConfig.SHOP, CompanyRealmConfig.SECRET).openLoginForm();
         loginPage.fillLogin(CompanyRealmConfig.ACME_NO_RIGHTS, CompanyRealmConfig.PASSWORD);
-        loginPage.submit();
+        Browser.submitAndWait(driver, loginPage::submit);
 
         WebElement page = driver.findElement(By.id("unify-service-access"));
         String text = page.getText();

@@ -38,6 +38,7 @@ import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
 import org.keycloak.testsuite.util.oauth.AccessTokenResponse;
 import org.keycloak.testsuite.util.oauth.AuthorizationEndpointResponse;
 
+import eu.unify.keycloak.it.Browser;
 import eu.unify.keycloak.it.UnifyRealmConfig;
 import eu.unify.keycloak.it.UnifyServerConfig;
 
@@ -151,7 +152,7 @@ public class LegacyStoreIT {
     private void submitLogin(String username, String password) {
         oauth.openLoginForm();
         loginPage.fillLogin(username, password);
-        loginPage.submit();
+        Browser.submitAndWait(driver, loginPage::submit);
     }
 
     @Order(1)

@@ -30,6 +30,7 @@ import org.keycloak.testframework.ui.annotations.InjectWebDriver;
 import org.keycloak.testframework.ui.page.LoginPage;
 import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
 
+import eu.unify.keycloak.it.Browser;
 import eu.unify.keycloak.it.UnifyRealmConfig;
 import eu.unify.keycloak.it.UnifyServerConfig;
 
@@ -150,7 +151,7 @@ class LegacyHashCredentialIT {
     private void signIn(String username, String password) {
         oauth.openLoginForm();
         loginPage.fillLogin(username, password);
-        loginPage.submit();
+        Browser.submitAndWait(driver, loginPage::submit);
     }
 
     /** A user as the move creates one: the legacy hash imported through the admin REST API, no plain password. */
