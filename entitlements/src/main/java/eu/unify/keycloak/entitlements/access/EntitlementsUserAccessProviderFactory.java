@@ -1,0 +1,34 @@
+package eu.unify.keycloak.entitlements.access;
+
+import java.util.Map;
+
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.provider.ServerInfoAwareProviderFactory;
+
+import eu.unify.keycloak.common.UnifyVersion;
+import eu.unify.keycloak.common.access.UserAccessProvider;
+import eu.unify.keycloak.common.access.UserAccessProviderFactory;
+
+/**
+ * {@code unify-user-access} provider {@code unify-entitlements}: the welcome message of the activation codes lists
+ * what this module grants (services by name in the user's language, customer numbers).
+ */
+public final class EntitlementsUserAccessProviderFactory implements UserAccessProviderFactory, ServerInfoAwareProviderFactory {
+
+    public static final String ID = "unify-entitlements";
+
+    @Override
+    public UserAccessProvider create(KeycloakSession session) {
+        return new EntitlementsUserAccessProvider(session);
+    }
+
+    @Override
+    public String getId() {
+        return ID;
+    }
+
+    @Override
+    public Map<String, String> getOperationalInfo() {
+        return UnifyVersion.operationalInfo();
+    }
+}
