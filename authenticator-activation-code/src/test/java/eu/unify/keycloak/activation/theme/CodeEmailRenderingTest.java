@@ -129,6 +129,83 @@ class CodeEmailRenderingTest {
         assertThat(welcome.render("text")).doesNotContain("javascript:").contains("You will be asked for this code");
     }
 
+    static List<Arguments> welcomeEmailsInEveryThemeAndLanguage() {
+        List<Arguments> arguments = new ArrayList<>();
+        for (String theme : List.of("base", "unify")) {
+            for (String purpose : List.of("account-link", "activation-in-message")) {
+                for (String locale : ThemeResourceFiles.LOCALES) {
+                    arguments.add(Arguments.of(theme, purpose, locale));
+                }
+            }
+        }
+        return arguments;
+    }
+
+    @ParameterizedTest(name = "{1} in {0}, {2}")
+    @MethodSource("welcomeEmailsInEveryThemeAndLanguage")
+    void welcomeEmailListsTheServicesAndCustomerNumbersInBothParts(String themeName, String purpose, String locale) {
+        Theme theme = theme(themeName);
+        Email email = new Email(theme, locale).purpose(purpose).code("K7Q2-9XMD-4TPA-R3")
+                .access(List.of("Verkkokauppa", "Laskut"), List.of("100234", "FI-4411"));
+        Properties messages = theme.messages(locale);
+        String servicesHeading = format(messages, "unify-code-email-services", locale);
+        String numbersHeading = format(messages, "unify-code-email-customer-numbers", locale);
+
+        String html = email.render("html");
+        assertThat(email.msg.missing).noneMatch(key -> key.startsWith("unify"));
+        assertThat(listItems(html, "unify-services")).containsExactly("Verkkokauppa", "Laskut");
+        assertThat(listItems(html, "unify-customer-numbers")).containsExactly("100234", "FI-4411");
+        assertThat(KeycloakFreemarker.visibleText(html)).contains(servicesHeading).contains(numbersHeading);
+        assertThat(html.indexOf("unify-services")).as("services before the notes at the end")
+                .isLessThan(html.indexOf(format(messages, "unify-code-email-newest", locale)));
+
+        String plain = email.render("text");
+        assertThat(plain).contains(servicesHeading + "\n  - Verkkokauppa\n  - Laskut\n")
+                .contains(numbersHeading + "\n  - 100234\n  - FI-4411\n");
+        assertThat(plain.split("\\R\\R\\R")).as("no runs of blank lines").hasSize(1);
+    }
+
+    @Test
+    void aWelcomeEmailWithoutServicesOrCustomerNumbersHasNoListHeadings() {
+        Properties messages = BASE.messages("en");
+        String servicesHeading = format(messages, "unify-code-email-services", "en");
+        String numbersHeading = format(messages, "unify-code-email-customer-numbers", "en");
+        for (Email email : List.of(
+                new Email(BASE, "en").purpose("account-link").code("K7Q2-9XMD-4TPA-R3"),
+                new Email(BASE, "en").purpose("account-link").code("K7Q2-9XMD-4TPA-R3").access(List.of(), List.of()))) {
+            for (String format : List.of("html", "text")) {
+                String rendered = email.render(format);
+                assertThat(rendered).doesNotContain(servicesHeading).doesNotContain(numbersHeading)
+                        .doesNotContain("<ul").doesNotContain("  - ");
+                if (format.equals("text")) {
+                    assertThat(rendered.split("\\R\\R\\R")).as("no runs of blank lines").hasSize(1);
+                }
+            }
+        }
+
+        Email numbersOnly = new Email(BASE, "en").purpose("activation-in-message").code("K7Q2-9XMD-4TPA-R3")
+                .access(List.of(), List.of("200100"));
+        assertThat(numbersOnly.render("html")).doesNotContain(servicesHeading).contains(numbersHeading)
+                .doesNotContain("unify-services");
+        assertThat(numbersOnly.render("text")).doesNotContain(servicesHeading).contains(numbersHeading + "\n  - 200100");
+    }
+
+    @Test
+    void serviceNamesAreTextNotMarkupAndOnlyTextsAreListed() {
+        Email email = new Email(BASE, "en").purpose("account-link").code("K7Q2-9XMD-4TPA-R3")
+                .access(List.of("<b>Shop</b> & more", " ", "Invoices"), List.of("100234"));
+        String html = email.render("html");
+        assertThat(listItems(html, "unify-services")).containsExactly("&lt;b&gt;Shop&lt;/b&gt; &amp; more", "Invoices");
+        assertThat(html).doesNotContain("<b>Shop");
+        assertThat(email.render("text")).contains("  - <b>Shop</b> & more\n  - Invoices\n");
+
+        Email odd = new Email(BASE, "en").purpose("account-link").code("K7Q2-9XMD-4TPA-R3");
+        odd.attributes.put("services", "not a list");
+        odd.attributes.put("customerNumbers", List.of(42));
+        assertThat(odd.render("html")).doesNotContain("<ul");
+        assertThat(odd.render("text")).doesNotContain("  - ");
+    }
+
     @Test
     void withoutANameOrALifetimeTheEmailStillReadsWell() {
         Email email = new Email(BASE, "de").purpose("activation").code("48213907");
@@ -195,6 +272,18 @@ class CodeEmailRenderingTest {
         return values;
     }
 
+    /** The contents of the {@code <li>} of the list with this id, in order. */
+    private static List<String> listItems(String html, String id) {
+        Matcher list = Pattern.compile("(?s)<ul id=\"" + id + "\"[^>]*>(.*?)</ul>").matcher(html);
+        assertThat(list.find()).as("#%s in the email", id).isTrue();
+        List<String> items = new ArrayList<>();
+        Matcher item = Pattern.compile("(?s)<li>(.*?)</li>").matcher(list.group(1));
+        while (item.find()) {
+            items.add(item.group(1).trim());
+        }
+        return items;
+    }
+
     private static String element(String html, String regex) {
         Matcher matcher = Pattern.compile(regex).matcher(html);
         assertThat(matcher.find()).as("%s in the email", regex).isTrue();
@@ -227,6 +316,12 @@ class CodeEmailRenderingTest {
 
         Email code(Object code) {
             attributes.put("code", code);
+            return this;
+        }
+
+        Email access(List<String> services, List<String> customerNumbers) {
+            attributes.put("services", services);
+            attributes.put("customerNumbers", customerNumbers);
             return this;
         }
 

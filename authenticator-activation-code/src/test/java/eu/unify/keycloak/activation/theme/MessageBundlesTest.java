@@ -51,6 +51,7 @@ class MessageBundlesTest {
             "unify-code-email-intro-account-link", "unify-code-email-intro-activation-in-message",
             "unify-code-email-enter-session", "unify-code-email-enter-account",
             "unify-code-email-link-intro", "unify-code-email-link",
+            "unify-code-email-services", "unify-code-email-customer-numbers",
             "unify-code-email-newest", "unify-code-email-do-not-share",
             "unify-code-email-ignore", "unify-code-email-ignore-welcome");
 
@@ -73,7 +74,9 @@ class MessageBundlesTest {
             new Object[] {"unify-code-error-account-code", Set.of()},
             new Object[] {"unify-code-error-account-too-many", Set.of()},
             new Object[] {"unify-code-error-account-linked", Set.of()},
-            new Object[] {"unify-code-info-sent-no-email", Set.of()});
+            new Object[] {"unify-code-info-sent-no-email", Set.of()},
+            new Object[] {"unify-code-email-services", Set.of()},
+            new Object[] {"unify-code-email-customer-numbers", Set.of()});
 
     /** A quoted unify-code-* string that is not an attribute value (id="unify-code-help" is an id, not a key). */
     private static final Pattern LITERAL_KEY = Pattern.compile("(?<!=)\"(unify-code-[a-z0-9-]*[a-z0-9])\"");
