@@ -31,6 +31,7 @@ import eu.unify.keycloak.activation.code.CodePurpose;
 import eu.unify.keycloak.activation.code.StoredCode;
 import eu.unify.keycloak.activation.config.AccountCodeOptions;
 import eu.unify.keycloak.activation.form.CodeForm;
+import eu.unify.keycloak.activation.requiredaction.AccountActivationConfig;
 import eu.unify.keycloak.activation.requiredaction.AccountActivationRequiredActionFactory;
 import eu.unify.keycloak.activation.service.AccountCodeService;
 import eu.unify.keycloak.activation.service.CodeEvents;
@@ -40,6 +41,10 @@ import eu.unify.keycloak.activation.service.CodeEvents;
  * activation code of their welcome message. The code alone names the pre-created account (found by its keyed hash),
  * and that account becomes the user the brokered identity is linked to, as Keycloak's own linking steps do. Nothing
  * is ever matched by email address.
+ *
+ * <p>With "Code in the welcome message" on ({@code unify-account-activation}), the welcome message carries a code of
+ * purpose {@code activation-in-message} instead; that code is accepted here too, so the one message serves both ways
+ * in: the activation link, or the external sign-in.
  *
  * <p>A wrong code matches no account, so no user can be charged for it: wrong codes are limited per sign-in (the
  * configured wrong tries) and per IP address and hour. A code that does name an account but cannot be used (already
@@ -90,7 +95,14 @@ final class ActivationCodeAuthenticator extends AbstractIdpAuthenticator {
         }
 
         AccountCodeService codes = AccountCodeService.of(context.getSession(), context.getRealm());
-        Optional<AccountCodeService.Match> match = codes.find(PURPOSE, normalized.get());
+        Optional<AccountCodeService.Match> match = Optional.empty();
+        for (CodePurpose purpose : CodePurpose.ofWelcomeMessage(AccountActivationConfig.codeInWelcomeMessage(context.getRealm()))) {
+            match = codes.find(purpose, normalized.get());
+            if (match.isPresent()) {
+                event.detail(CodeEvents.DETAIL_PURPOSE, purpose.id());
+                break;
+            }
+        }
         if (match.isEmpty()) {
             countFailure(context, null);
             event.event(EventType.IDENTITY_PROVIDER_LINK_ACCOUNT_ERROR).detail("reason", "no_matching_code")

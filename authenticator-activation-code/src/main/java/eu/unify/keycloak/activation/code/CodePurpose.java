@@ -1,5 +1,6 @@
 package eu.unify.keycloak.activation.code;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -38,6 +39,15 @@ public enum CodePurpose {
 
     public CodeKind kind() {
         return kind;
+    }
+
+    /**
+     * The purposes a code from a welcome message may have, most common first: {@link #ACCOUNT_LINK}, and when the
+     * realm prints the activation code in the welcome message (which then carries that code instead),
+     * {@link #ACTIVATION_IN_MESSAGE}. Whoever accepts "the code of the welcome message" accepts these.
+     */
+    public static List<CodePurpose> ofWelcomeMessage(boolean activationCodeInMessage) {
+        return activationCodeInMessage ? List.of(ACCOUNT_LINK, ACTIVATION_IN_MESSAGE) : List.of(ACCOUNT_LINK);
     }
 
     /** The purpose with this {@link #id()}, if any. */

@@ -24,6 +24,15 @@ class CodePurposeTest {
     }
 
     @Test
+    void aWelcomeMessageCarriesTheLinkCodeOrWithTheRealmOptionTheActivationCode() {
+        assertThat(CodePurpose.ofWelcomeMessage(false)).containsExactly(CodePurpose.ACCOUNT_LINK);
+        assertThat(CodePurpose.ofWelcomeMessage(true))
+                .containsExactly(CodePurpose.ACCOUNT_LINK, CodePurpose.ACTIVATION_IN_MESSAGE);
+        assertThat(CodePurpose.ofWelcomeMessage(true)).as("codes typed in a session never name an account")
+                .allMatch(purpose -> purpose.kind() == CodeKind.ACCOUNT);
+    }
+
+    @Test
     void fromIdFindsEachPurposeAndNothingElse() {
         for (CodePurpose purpose : CodePurpose.values()) {
             assertThat(CodePurpose.fromId(purpose.id())).contains(purpose);
