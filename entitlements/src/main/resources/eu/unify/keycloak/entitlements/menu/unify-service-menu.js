@@ -55,7 +55,20 @@ class UnifyServiceMenu extends HTMLElement {
   get tokenProvider() { return this._tokenProvider; }
   get services() { return this._data ? this._data.services : []; }
 
-  connectedCallback() { this.refresh(); }
+  connectedCallback() {
+    // An app's inline script usually runs before this module (module scripts are deferred), so it sets token or
+    // tokenProvider on the element before the element is upgraded: such an own property would hide the setter for
+    // good. Take it over (the setters' refresh is the one below).
+    for (const name of ['token', 'tokenProvider']) {
+      if (Object.prototype.hasOwnProperty.call(this, name)) {
+        const value = this[name];
+        delete this[name];
+        this['_' + name] = value;
+      }
+    }
+    this.refresh();
+  }
+
   attributeChangedCallback() { if (this._data) { this.render(); } }
 
   async refresh() {
