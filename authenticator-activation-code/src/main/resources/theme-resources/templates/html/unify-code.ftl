@@ -16,9 +16,10 @@
     services          optional list of texts: the names of the user's services, in the mail's language
     customerNumbers   optional list of texts: the customer numbers the user acts for
   #unify-code-value holds exactly the code and nothing else. A list that is missing or empty is left out,
-  heading and all; #unify-services and #unify-customer-numbers hold one <li> per entry.
+  heading and all (html/unify-access-lists.ftl).
 -->
 <#import "template.ftl" as layout>
+<#import "unify-access-lists.ftl" as access>
 <#function wholeNumber value fallback>
     <#if value?is_number>
         <#return value?int>
@@ -26,17 +27,6 @@
         <#return value?trim?number?int>
     </#if>
     <#return fallback>
-</#function>
-<#function texts value>
-    <#local result = []>
-    <#if value?is_sequence>
-        <#list value as item>
-            <#if item?is_string && item?trim?has_content>
-                <#local result = result + [item?trim]>
-            </#if>
-        </#list>
-    </#if>
-    <#return result>
 </#function>
 <#function hexColor name fallback>
     <#local value = (properties[name])!"">
@@ -67,8 +57,6 @@
     <#assign unifyLifetime = "">
 </#if>
 <#assign unifyLink = (unifyPurpose == "activation-in-message" && (linkUrl!"")?is_string && (linkUrl!"")?trim?matches("https?://\\S+"))?then((linkUrl!"")?trim, "")>
-<#assign unifyServices = texts(services![])>
-<#assign unifyCustomerNumbers = texts(customerNumbers![])>
 <#assign unifyText = hexColor("unifyEmailTextColor", "#172033")>
 <#assign unifyBrand = hexColor("unifyEmailBrandColor", "#2346c8")>
 <#assign unifyPanel = hexColor("unifyEmailBackgroundColor", "#f1f4f9")>
@@ -94,22 +82,7 @@
 <#else>
 <p style="margin:16px 0;">${msg(unifyAccountCode?then("unify-code-email-enter-account", "unify-code-email-enter-session"))}</p>
 </#if>
-<#if unifyServices?has_content>
-<p style="margin:16px 0 4px;">${msg("unify-code-email-services")}</p>
-<ul id="unify-services" style="margin:0 0 16px; padding-left:22px;">
-<#list unifyServices as service>
-  <li>${service}</li>
-</#list>
-</ul>
-</#if>
-<#if unifyCustomerNumbers?has_content>
-<p style="margin:16px 0 4px;">${msg("unify-code-email-customer-numbers")}</p>
-<ul id="unify-customer-numbers" style="margin:0 0 16px; padding-left:22px;">
-<#list unifyCustomerNumbers as number>
-  <li>${number}</li>
-</#list>
-</ul>
-</#if>
+<@access.lists services=(services![]) customerNumbers=(customerNumbers![])/>
 <p style="margin:16px 0;">${msg("unify-code-email-newest")} ${msg("unify-code-email-do-not-share")}</p>
 <p style="margin:16px 0;">${msg((unifyPurpose == "activation-in-message")?then("unify-code-email-ignore-welcome", "unify-code-email-ignore"))}</p>
 </@layout.emailLayout>

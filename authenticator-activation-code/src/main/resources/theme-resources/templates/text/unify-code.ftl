@@ -3,17 +3,7 @@
   Unify: the plain-text email with a one-time code (unify-authenticator-activation-code); the same
   message as html/unify-code.ftl, which describes the attributes. The code stands on a line of its own.
 -->
-<#function texts value>
-    <#local result = []>
-    <#if value?is_sequence>
-        <#list value as item>
-            <#if item?is_string && item?trim?has_content>
-                <#local result = result + [item?trim]>
-            </#if>
-        </#list>
-    </#if>
-    <#return result>
-</#function>
+<#import "unify-access-lists.ftl" as access>
 <#function wholeNumber value fallback>
     <#if value?is_number>
         <#return value?int>
@@ -44,8 +34,6 @@
     <#assign unifyLifetime = "">
 </#if>
 <#assign unifyLink = (unifyPurpose == "activation-in-message" && (linkUrl!"")?is_string && (linkUrl!"")?trim?matches("https?://\\S+"))?then((linkUrl!"")?trim, "")>
-<#assign unifyServices = texts(services![])>
-<#assign unifyCustomerNumbers = texts(customerNumbers![])>
 <#if unifyFirstName?has_content>${msg("unify-code-email-greeting", unifyFirstName)}<#else>${msg("unify-code-email-greeting-no-name")}</#if>
 
 ${msg("unify-code-email-intro-" + unifyPurpose, unifyRealm)}
@@ -63,20 +51,7 @@ ${unifyLink}
 ${msg(unifyAccountCode?then("unify-code-email-enter-account", "unify-code-email-enter-session"))}
 </#if>
 
-<#if unifyServices?has_content>
-${msg("unify-code-email-services")}
-<#list unifyServices as service>
-  - ${service}
-</#list>
-
-</#if>
-<#if unifyCustomerNumbers?has_content>
-${msg("unify-code-email-customer-numbers")}
-<#list unifyCustomerNumbers as number>
-  - ${number}
-</#list>
-
-</#if>
+<@access.lists services=(services![]) customerNumbers=(customerNumbers![])/>
 ${msg("unify-code-email-newest")} ${msg("unify-code-email-do-not-share")}
 
 ${msg((unifyPurpose == "activation-in-message")?then("unify-code-email-ignore-welcome", "unify-code-email-ignore"))}
