@@ -1,7 +1,6 @@
 package eu.unify.keycloak.activation.rest;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import jakarta.ws.rs.ForbiddenException;
@@ -13,32 +12,25 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 
-import org.keycloak.authentication.actiontoken.execactions.ExecuteActionsActionToken;
-import org.keycloak.common.util.Time;
 import org.keycloak.events.Details;
 import org.keycloak.events.Errors;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.events.admin.ResourceType;
-import org.keycloak.models.ClientModel;
-import org.keycloak.models.Constants;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.protocol.oidc.OIDCLoginProtocol;
-import org.keycloak.protocol.oidc.utils.RedirectUtils;
 import org.keycloak.services.ErrorResponse;
-import org.keycloak.services.resources.LoginActionsService;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
 import eu.unify.keycloak.activation.code.CodePurpose;
 import eu.unify.keycloak.activation.config.AccountCodeOptions;
 import eu.unify.keycloak.activation.requiredaction.AccountActivationConfig;
-import eu.unify.keycloak.activation.requiredaction.AccountActivationRequiredActionFactory;
+import eu.unify.keycloak.activation.requiredaction.ActivationLink;
 import eu.unify.keycloak.activation.service.AccountCodeService;
 import eu.unify.keycloak.activation.service.CodeEvents;
 
@@ -97,7 +89,11 @@ final class ActivationAdminResource {
         CodePurpose purpose = activation ? CodePurpose.ACTIVATION_IN_MESSAGE : PURPOSE;
         String link = null;
         if (activation && user.getEmail() != null && !user.getEmail().isBlank()) {
-            link = activationLink(user, clientId, redirectUri, options);
+            try {
+                link = ActivationLink.create(session, realm, user, clientId, redirectUri, options.policy().lifetime());
+            } catch (ActivationLink.InvalidTarget e) {
+                throw ErrorResponse.error(e.getMessage(), Response.Status.BAD_REQUEST);
+            }
         }
         AccountCodeService.Issued issued = AccountCodeService.of(session, realm)
                 .issue(user, purpose, options.policy(), link);
@@ -121,27 +117,5 @@ final class ActivationAdminResource {
         body.put("sent", true);
         body.put("expiresAt", issued.expiresAt().orElseThrow().getEpochSecond());
         return Response.ok(body).build();
-    }
-
-    /** The link Keycloak's execute-actions-email would send for {@code unify-account-activation}, valid as the code. */
-    private String activationLink(UserModel user, String clientId, String redirectUri, AccountCodeOptions options) {
-        if (redirectUri != null && clientId == null) {
-            throw ErrorResponse.error("Client id missing", Response.Status.BAD_REQUEST);
-        }
-        String client = clientId == null ? Constants.ACCOUNT_MANAGEMENT_CLIENT_ID : clientId;
-        ClientModel model = realm.getClientByClientId(client);
-        if (model == null || !model.isEnabled()) {
-            throw ErrorResponse.error("Client does not exist or is not enabled", Response.Status.BAD_REQUEST);
-        }
-        if (redirectUri != null && RedirectUtils.verifyRedirectUri(session, redirectUri, model) == null) {
-            throw ErrorResponse.error("Invalid redirect uri", Response.Status.BAD_REQUEST);
-        }
-        int expiration = Time.currentTime() + (int) options.policy().lifetime().toSeconds();
-        ExecuteActionsActionToken token = new ExecuteActionsActionToken(user.getId(), user.getEmail(), expiration,
-                List.of(AccountActivationRequiredActionFactory.ID), redirectUri, client);
-        UriInfo uri = session.getContext().getUri();
-        return LoginActionsService.actionTokenProcessor(uri)
-                .queryParam("key", token.serialize(session, realm, uri))
-                .build(realm.getName()).toString();
     }
 }

@@ -52,6 +52,8 @@ class MessageBundlesTest {
             "unify-code-email-enter-session", "unify-code-email-enter-account",
             "unify-code-email-link-intro", "unify-code-email-link",
             "unify-code-email-services", "unify-code-email-customer-numbers",
+            "unify-code-email-intro-activation-link", "unify-code-email-activation-link-code",
+            "unify-code-email-link-valid-minutes", "unify-code-email-link-valid-hours", "unify-code-email-link-valid-days",
             "unify-code-email-newest", "unify-code-email-do-not-share",
             "unify-code-email-ignore", "unify-code-email-ignore-welcome");
 
@@ -76,7 +78,11 @@ class MessageBundlesTest {
             new Object[] {"unify-code-error-account-linked", Set.of()},
             new Object[] {"unify-code-info-sent-no-email", Set.of()},
             new Object[] {"unify-code-email-services", Set.of()},
-            new Object[] {"unify-code-email-customer-numbers", Set.of()});
+            new Object[] {"unify-code-email-customer-numbers", Set.of()},
+            new Object[] {"unify-code-email-intro-activation-link", Set.of(0)},
+            new Object[] {"unify-code-email-link-valid-minutes", Set.of(0)},
+            new Object[] {"unify-code-email-link-valid-hours", Set.of(0)},
+            new Object[] {"unify-code-email-link-valid-days", Set.of(0)});
 
     /** A quoted unify-code-* string that is not an attribute value (id="unify-code-help" is an id, not a key). */
     private static final Pattern LITERAL_KEY = Pattern.compile("(?<!=)\"(unify-code-[a-z0-9-]*[a-z0-9])\"");
@@ -172,7 +178,9 @@ class MessageBundlesTest {
 
         // Keys written out in the templates; keys built from the purpose are in REQUIRED_KEYS.
         Set<String> used = new TreeSet<>();
-        for (String template : List.of("unify-code.ftl", "html/unify-code.ftl", "text/unify-code.ftl")) {
+        for (String template : List.of("unify-code.ftl", "html/unify-code.ftl", "text/unify-code.ftl",
+                "html/unify-activation.ftl", "text/unify-activation.ftl",
+                "html/unify-access-lists.ftl", "text/unify-access-lists.ftl")) {
             Matcher matcher = LITERAL_KEY.matcher(ThemeResourceFiles.read(ThemeResourceFiles.templates().resolve(template)));
             while (matcher.find()) {
                 used.add(matcher.group(1));

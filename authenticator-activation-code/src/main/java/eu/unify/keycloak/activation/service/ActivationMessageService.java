@@ -1,0 +1,61 @@
+package eu.unify.keycloak.activation.service;
+
+import java.time.Duration;
+
+import org.keycloak.email.EmailException;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+
+import eu.unify.keycloak.activation.code.CodePolicy;
+import eu.unify.keycloak.activation.code.CodePurpose;
+import eu.unify.keycloak.activation.config.AccountCodeOptions;
+import eu.unify.keycloak.activation.requiredaction.AccountActivationConfig;
+import eu.unify.keycloak.activation.requiredaction.ActivationLink;
+
+/**
+ * The activation message of an admin-created account, as the realm has activation set up. With "Code in the welcome
+ * message" on: the activation link and the code, as the welcome endpoint sends them (the code also links an external
+ * sign-in). Else: the activation link alone, valid as long as Keycloak's admin-issued action links; the page it opens
+ * emails the code. Both list the user's services and customer numbers, and land on the account console.
+ */
+public final class ActivationMessageService {
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final CodeMailer mailer;
+
+    private ActivationMessageService(KeycloakSession session, RealmModel realm, CodeMailer mailer) {
+        this.session = session;
+        this.realm = realm;
+        this.mailer = mailer;
+    }
+
+    public static ActivationMessageService of(KeycloakSession session, RealmModel realm) {
+        return new ActivationMessageService(session, realm, new CodeMailer(session, realm));
+    }
+
+    /**
+     * Emails {@code user} their activation message.
+     *
+     * @throws EmailException when the user has no email address or the mail server did not take the message; then
+     *                        nothing was issued and an earlier code of the user still works
+     */
+    public void send(UserModel user) throws EmailException {
+        if (user.getEmail() == null || user.getEmail().isBlank()) {
+            throw new EmailException("The user has no email address");
+        }
+        if (AccountActivationConfig.codeInWelcomeMessage(realm)) {
+            CodePolicy policy = AccountCodeOptions.ofRealm(realm).policy();
+            String link = ActivationLink.create(session, realm, user, null, null, policy.lifetime());
+            AccountCodeService.Issued issued = AccountCodeService.of(session, realm)
+                    .issue(user, CodePurpose.ACTIVATION_IN_MESSAGE, policy, link);
+            if (issued.status() != AccountCodeService.Issued.Status.SENT) {
+                throw new EmailException("The activation message could not be sent");
+            }
+        } else {
+            Duration lifetime = Duration.ofSeconds(realm.getActionTokenGeneratedByAdminLifespan());
+            mailer.sendActivationLink(user, ActivationLink.create(session, realm, user, null, null, lifetime), lifetime);
+        }
+    }
+}

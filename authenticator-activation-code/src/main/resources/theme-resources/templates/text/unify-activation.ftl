@@ -1,0 +1,43 @@
+<#ftl output_format="plainText">
+<#--
+  Unify: the plain-text activation message without a code (unify-authenticator-activation-code); the same
+  message as html/unify-activation.ftl, which describes the attributes. The link stands on a line of its own.
+-->
+<#import "unify-access-lists.ftl" as access>
+<#function wholeNumber value fallback>
+    <#if value?is_number>
+        <#return value?int>
+    <#elseif value?is_string && value?trim?matches("[0-9]+")>
+        <#return value?trim?number?int>
+    </#if>
+    <#return fallback>
+</#function>
+<#assign unifyRealm = ((realmName!"")?is_string)?then(realmName!"", "")>
+<#assign unifyFirstName = ((user.firstName)!"")?is_string?then(((user.firstName)!"")?trim, "")>
+<#assign unifyMinutes = wholeNumber(expiresInMinutes!"", 0)>
+<#if unifyMinutes gt 0 && unifyMinutes % 1440 == 0>
+    <#assign unifyLifetime = msg("unify-code-email-link-valid-days", (unifyMinutes / 1440)?int)>
+<#elseif unifyMinutes gt 0 && unifyMinutes % 60 == 0>
+    <#assign unifyLifetime = msg("unify-code-email-link-valid-hours", (unifyMinutes / 60)?int)>
+<#elseif unifyMinutes gt 0>
+    <#assign unifyLifetime = msg("unify-code-email-link-valid-minutes", unifyMinutes)>
+<#else>
+    <#assign unifyLifetime = "">
+</#if>
+<#assign unifyLink = ((linkUrl!"")?is_string && (linkUrl!"")?trim?matches("https?://\\S+"))?then((linkUrl!"")?trim, "")>
+<#if unifyFirstName?has_content>${msg("unify-code-email-greeting", unifyFirstName)}<#else>${msg("unify-code-email-greeting-no-name")}</#if>
+
+${msg("unify-code-email-intro-activation-link", unifyRealm)}
+
+<#if unifyLink?has_content>
+${unifyLink}
+
+<#if unifyLifetime?has_content>
+${unifyLifetime}
+
+</#if>
+${msg("unify-code-email-activation-link-code")}
+</#if>
+
+<@access.lists services=(services![]) customerNumbers=(customerNumbers![])/>
+${msg("unify-code-email-ignore-welcome")}
