@@ -13,9 +13,13 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.services.resources.LoginActionsService;
 
+import eu.unify.keycloak.common.activation.ActivationMessageProvider;
+
 /**
- * The invitation email: Keycloak's own execute-actions email (as the admin console's "Send email" sends it) with the
- * required action {@code unify-account-activation}, which asks for an emailed code and a new password.
+ * The invitation email: the activation message of the activation codes module (SPI {@code unify-activation-message}),
+ * which lists the invitee's services and customer numbers and follows the realm's activation setup. Without that
+ * module: Keycloak's own execute-actions email (as the console's "Send email" sends it) with the required action
+ * {@code unify-account-activation}.
  */
 final class ActivationMail {
 
@@ -25,6 +29,11 @@ final class ActivationMail {
     }
 
     static void send(KeycloakSession session, RealmModel realm, UserModel user) throws EmailException {
+        ActivationMessageProvider activation = session.getProvider(ActivationMessageProvider.class);
+        if (activation != null) {
+            activation.sendActivationMessage(realm, user);
+            return;
+        }
         int lifespan = realm.getActionTokenGeneratedByAdminLifespan();
         List<String> actions = List.of(ACTION);
         ExecuteActionsActionToken token = new ExecuteActionsActionToken(user.getId(), user.getEmail(),
