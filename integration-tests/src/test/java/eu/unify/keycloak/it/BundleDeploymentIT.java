@@ -83,12 +83,16 @@ class BundleDeploymentIT {
         return serverInfo.getThemes().get(type).stream().filter(t -> "unify".equals(t.getName())).findFirst();
     }
 
-    /** Keycloak provider factories registered in the packaged bundle's {@code META-INF/services}. */
+    /** Provider factories registered in the packaged bundle's {@code META-INF/services}. */
     private static List<String> bundledFactoryClasses() throws IOException {
         List<String> classes = new ArrayList<>();
         try (JarFile jar = new JarFile(System.getProperty("unify.bundle.jar"))) {
             var entries = jar.stream()
-                    .filter(e -> e.getName().startsWith("META-INF/services/org.keycloak."))
+                    // Factories of Keycloak's SPIs and of the bundle's own (common's unify-* SPIs); the SPIs themselves
+                    // (org.keycloak.provider.Spi) are no providers.
+                    .filter(e -> e.getName().startsWith("META-INF/services/org.keycloak.")
+                            || e.getName().startsWith("META-INF/services/eu.unify."))
+                    .filter(e -> !e.getName().equals("META-INF/services/org.keycloak.provider.Spi"))
                     .toList();
             for (var entry : entries) {
                 try (BufferedReader reader = new BufferedReader(

@@ -10,13 +10,14 @@ import eu.unify.keycloak.common.activation.ActivationMessageProvider;
 import eu.unify.keycloak.common.activation.ActivationMessageProviderFactory;
 
 /**
- * {@code unify-activation-message} provider {@code unify-account-activation}: the activation message that leads to the
- * required action of that name, for modules that create accounts (the entitlements module's invitations).
+ * {@code unify-activation-message} provider {@code unify-activation-codes}: the activation message that leads to the
+ * required action {@code unify-account-activation}, for modules that create accounts (the entitlements module's
+ * invitations).
  */
 public final class CodeActivationMessageProviderFactory
         implements ActivationMessageProviderFactory, ServerInfoAwareProviderFactory {
 
-    public static final String ID = "unify-account-activation";
+    public static final String ID = "unify-activation-codes";
 
     @Override
     public ActivationMessageProvider create(KeycloakSession session) {
