@@ -93,7 +93,7 @@ public class InvitationMessageIT {
         Properties fi = EntitlementsMessages.load("fi");
         assertThat(subject(invitation)).isEqualTo(format(fi, "fi", "unify-code-subject-activation-in-message", realm.getName()));
         String html = Mails.html(invitation);
-        assertThat(html).contains(format(fi, "fi", "unify-code-email-intro-activation-link", realm.getName()))
+        assertThat(html).contains(format(fi, "fi", "unify-code-email-intro-activation-link", realmNameInMails()))
                 .as("no code in this message: it is emailed when the link is opened").doesNotContain("unify-code-value");
         assertThat(listItems(html, "unify-services")).containsExactly("Laskut", "Verkkokauppa");
         assertThat(listItems(html, "unify-customer-numbers")).containsExactly("100234", "FI-4411");
@@ -136,6 +136,14 @@ public class InvitationMessageIT {
     }
 
     // ------------------------------------------------------------------------------------------------------
+
+    /** Keycloak fills the mail body's realmName: the display name, else the name capitalised. */
+    private String realmNameInMails() {
+        String displayName = realm.admin().toRepresentation().getDisplayName();
+        String name = realm.getName();
+        return displayName != null && !displayName.isBlank() ? displayName
+                : Character.toUpperCase(name.charAt(0)) + name.substring(1);
+    }
 
     private static String link(MimeMessage message) {
         Matcher matcher = ACTION_LINK.matcher(Mails.html(message));
