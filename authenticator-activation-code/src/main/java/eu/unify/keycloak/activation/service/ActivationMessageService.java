@@ -38,8 +38,9 @@ public final class ActivationMessageService {
     /**
      * Emails {@code user} their activation message.
      *
-     * @throws EmailException when the user has no email address or the mail server did not take the message; then
-     *                        nothing was issued and an earlier code of the user still works
+     * @throws EmailException when the user has no email address, the account console (where the link lands) is
+     *                        disabled, or the mail server did not take the message; then nothing was issued and an
+     *                        earlier code of the user still works
      */
     public void send(UserModel user) throws EmailException {
         if (user.getEmail() == null || user.getEmail().isBlank()) {
@@ -47,7 +48,7 @@ public final class ActivationMessageService {
         }
         if (AccountActivationConfig.codeInWelcomeMessage(realm)) {
             CodePolicy policy = AccountCodeOptions.ofRealm(realm).policy();
-            String link = ActivationLink.create(session, realm, user, null, null, policy.lifetime());
+            String link = link(user, policy.lifetime());
             AccountCodeService.Issued issued = AccountCodeService.of(session, realm)
                     .issue(user, CodePurpose.ACTIVATION_IN_MESSAGE, policy, link);
             if (issued.status() != AccountCodeService.Issued.Status.SENT) {
@@ -55,7 +56,16 @@ public final class ActivationMessageService {
             }
         } else {
             Duration lifetime = Duration.ofSeconds(realm.getActionTokenGeneratedByAdminLifespan());
-            mailer.sendActivationLink(user, ActivationLink.create(session, realm, user, null, null, lifetime), lifetime);
+            mailer.sendActivationLink(user, link(user, lifetime), lifetime);
+        }
+    }
+
+    /** The link to the account console after activation; that client disabled means no message can be sent. */
+    private String link(UserModel user, Duration lifetime) throws EmailException {
+        try {
+            return ActivationLink.create(session, realm, user, null, null, lifetime);
+        } catch (ActivationLink.InvalidTarget e) {
+            throw new EmailException("No activation link: " + e.getMessage());
         }
     }
 }
