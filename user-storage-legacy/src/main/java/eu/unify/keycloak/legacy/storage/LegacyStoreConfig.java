@@ -10,6 +10,7 @@ import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 
 import eu.unify.keycloak.legacy.hash.BareDigestSettings;
+import eu.unify.keycloak.legacy.rights.RightsMapping;
 
 /**
  * Options of the {@code unify-legacy} user federation, as set in the admin console. Every getter is null-safe and
@@ -30,6 +31,7 @@ final class LegacyStoreConfig {
     static final String DIGEST_ALGORITHM = "bareDigestAlgorithm";
     static final String DIGEST_SALT_POSITION = "bareDigestSaltPosition";
     static final String DIGEST_ENCODING = "bareDigestEncoding";
+    static final String RIGHTS_MAPPING = RightsMapping.CONFIG_KEY;
 
     static final int DEFAULT_POOL_SIZE = 8;
     static final int DEFAULT_CONNECT_TIMEOUT = 5;
@@ -100,6 +102,13 @@ final class LegacyStoreConfig {
             .property().name(DIGEST_ENCODING).label("Plain digests: encoding")
             .helpText("How the legacy application wrote plain digests: hex (either case) or Base64. Default hex.")
             .type(ProviderConfigProperty.LIST_TYPE).options("hex", "base64").defaultValue("hex").add()
+            .property().name(RIGHTS_MAPPING).label("Rights mapping")
+            .helpText("What each legacy right (the rights column) grants in Keycloak, one entry per line: "
+                    + "<right>=client:<clientId>:<role> (for a Unify service: its client role 'access'), "
+                    + "<right>=role:<realm role> or <right>=group:/<group path>. Example: orders=client:shop:access. "
+                    + "Granted when an account is imported and again when it moves; never taken away. Rights match "
+                    + "regardless of case. Empty: rights grant nothing.")
+            .type(ProviderConfigProperty.MULTIVALUED_STRING_TYPE).defaultValue("").add()
             .build();
 
     private final MultivaluedHashMap<String, String> config;
@@ -163,6 +172,11 @@ final class LegacyStoreConfig {
     BareDigestSettings bareDigestSettings() {
         return BareDigestSettings.fromNames(config.getFirst(DIGEST_ALGORITHM), config.getFirst(DIGEST_SALT_POSITION),
                 config.getFirst(DIGEST_ENCODING));
+    }
+
+    /** The rights mapping table; entries that cannot be read are reported by {@link RightsMapping#problems()}. */
+    RightsMapping rightsMapping() {
+        return RightsMapping.parse(config.getList(RIGHTS_MAPPING));
     }
 
     /** What a connection pool depends on: a pool is rebuilt when this changes. */

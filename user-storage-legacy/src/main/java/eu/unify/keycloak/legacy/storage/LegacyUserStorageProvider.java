@@ -167,7 +167,8 @@ final class LegacyUserStorageProvider implements UserStorageProvider, UserLookup
                 RealmModel importRealm = importing.realms().getRealm(realmId);
                 importing.getContext().setRealm(importRealm);
                 if (UserStoragePrivateUtil.userLocalStorage(importing).getUserByUsername(importRealm, username) == null) {
-                    LegacyImport.create(UserStoragePrivateUtil.userLocalStorage(importing), importRealm, model, account);
+                    LegacyImport.create(importing, UserStoragePrivateUtil.userLocalStorage(importing), importRealm, model,
+                            account);
                 }
             });
         } catch (RuntimeException e) {

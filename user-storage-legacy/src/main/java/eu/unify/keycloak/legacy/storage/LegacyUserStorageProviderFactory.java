@@ -29,6 +29,7 @@ import org.keycloak.storage.user.SynchronizationResult;
 
 import eu.unify.keycloak.common.UnifyVersion;
 import eu.unify.keycloak.legacy.hash.LegacyPasswordVerifier;
+import eu.unify.keycloak.legacy.rights.LegacyRights;
 
 /**
  * {@code unify-legacy}: user federation over the legacy application database. Wires the object graph (pool,
@@ -113,7 +114,7 @@ public final class LegacyUserStorageProviderFactory implements UserStorageProvid
             throw invalid("The JDBC URL must start with jdbc:postgresql:, jdbc:mariadb:, "
                     + "jdbc:mysql: or jdbc:sqlserver:.");
         }
-        List<String> problems = new ArrayList<>();
+        List<String> problems = new ArrayList<>(LegacyRights.problems(session, realm, config.rightsMapping()));
         NamedSql byUsername = parse("Query 'find by username'", config.findByUsernameSql(),
                 Set.of(LegacyAccountRepository.PARAM_USERNAME), problems);
         NamedSql byEmail = config.findByEmailSql().isEmpty() ? null : parse("Query 'find by email'",
@@ -260,7 +261,7 @@ public final class LegacyUserStorageProviderFactory implements UserStorageProvid
                         .findAny().isPresent()) {
             return;
         }
-        LegacyImport.create(local, realm, model, account);
+        LegacyImport.create(session, local, realm, model, account);
         result.increaseAdded();
     }
 
