@@ -32,6 +32,7 @@ final class LegacyStoreConfig {
     static final String DIGEST_SALT_POSITION = "bareDigestSaltPosition";
     static final String DIGEST_ENCODING = "bareDigestEncoding";
     static final String RIGHTS_MAPPING = RightsMapping.CONFIG_KEY;
+    static final String COUNT_BY_WAVE = "countByWaveSql";
 
     static final int DEFAULT_POOL_SIZE = 8;
     static final int DEFAULT_CONNECT_TIMEOUT = 5;
@@ -44,6 +45,7 @@ final class LegacyStoreConfig {
     static final String DEFAULT_FIND_BY_EMAIL = "SELECT username, password_hash, password_salt, hash_algorithm, "
             + "email, first_name, last_name, main_account, rights, wave, enabled FROM legacy_users "
             + "WHERE lower(email) = lower(:email)";
+    static final String DEFAULT_COUNT_BY_WAVE = "SELECT wave, COUNT(*) AS total FROM legacy_users GROUP BY wave";
     static final String DEFAULT_LIST_ALL = "SELECT username, email, first_name, last_name, main_account, rights, "
             + "wave, enabled FROM legacy_users ORDER BY username LIMIT :limit OFFSET :offset";
 
@@ -109,6 +111,11 @@ final class LegacyStoreConfig {
                     + "Granted when an account is imported and again when it moves; never taken away. Rights match "
                     + "regardless of case. Empty: rights grant nothing.")
             .type(ProviderConfigProperty.MULTIVALUED_STRING_TYPE).defaultValue("").add()
+            .property().name(COUNT_BY_WAVE).label("Query: count by wave")
+            .helpText("Returns one row per migration wave with exactly two columns: wave and total (the number of "
+                    + "legacy accounts in it; accounts without a wave form a row whose wave is NULL). Takes no "
+                    + "parameters. Used by the migration progress report (admin REST API unify-legacy/progress).")
+            .type(ProviderConfigProperty.TEXT_TYPE).defaultValue(DEFAULT_COUNT_BY_WAVE).add()
             .build();
 
     private final MultivaluedHashMap<String, String> config;
@@ -172,6 +179,10 @@ final class LegacyStoreConfig {
     BareDigestSettings bareDigestSettings() {
         return BareDigestSettings.fromNames(config.getFirst(DIGEST_ALGORITHM), config.getFirst(DIGEST_SALT_POSITION),
                 config.getFirst(DIGEST_ENCODING));
+    }
+
+    String countByWaveSql() {
+        return text(COUNT_BY_WAVE, DEFAULT_COUNT_BY_WAVE);
     }
 
     /** The rights mapping table; entries that cannot be read are reported by {@link RightsMapping#problems()}. */

@@ -121,6 +121,7 @@ public final class LegacyUserStorageProviderFactory implements UserStorageProvid
                 config.findByEmailSql(), Set.of(LegacyAccountRepository.PARAM_EMAIL), problems);
         NamedSql listAll = parse("Query 'list all'", config.listAllSql(),
                 Set.of(LegacyAccountRepository.PARAM_LIMIT, LegacyAccountRepository.PARAM_OFFSET), problems);
+        NamedSql countByWave = parse("Query 'count by wave'", config.countByWaveSql(), Set.of(), problems);
         if (!problems.isEmpty()) {
             throw invalid(String.join("; ", problems));
         }
@@ -142,6 +143,7 @@ public final class LegacyUserStorageProviderFactory implements UserStorageProvid
             problems.addAll(check(repository, "Query 'list all'", listAll,
                     Map.of(LegacyAccountRepository.PARAM_LIMIT, 1, LegacyAccountRepository.PARAM_OFFSET, 0),
                     Set.of(LegacyColumns.USERNAME)));
+            problems.addAll(checkCountByWave(repository, countByWave));
         }
         if (!problems.isEmpty()) {
             throw invalid(String.join("; ", problems));
@@ -175,6 +177,35 @@ public final class LegacyUserStorageProviderFactory implements UserStorageProvid
             Throwable cause = e.getCause() == null ? e : e.getCause();
             return List.of(name + " failed: " + cause.getMessage());
         }
+    }
+
+    private static List<String> checkCountByWave(LegacyAccountRepository repository, NamedSql query) {
+        String name = "Query 'count by wave'";
+        List<String> labels;
+        try {
+            labels = repository.columnsOf(name, query, Map.of());
+        } catch (LegacyStoreUnavailableException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            return List.of(name + " failed: " + cause.getMessage());
+        }
+        List<String> found = labels.stream().map(label -> label == null ? "" : label.toLowerCase(java.util.Locale.ROOT))
+                .sorted().toList();
+        if (found.equals(List.of(LegacyAccountRepository.COUNT_TOTAL, LegacyAccountRepository.COUNT_WAVE))) {
+            return List.of();
+        }
+        return List.of(name + " must return exactly the columns wave and total (use AS to rename), but returns: "
+                + String.join(", ", labels));
+    }
+
+    /**
+     * Legacy accounts per wave in the store of {@code model}, by its "count by wave" query; the key is null for
+     * accounts without a wave. For the migration progress report.
+     *
+     * @throws LegacyStoreUnavailableException when the legacy database does not answer in time
+     */
+    public Map<String, Long> countByWave(ComponentModel model) {
+        LegacyStoreConfig config = LegacyStoreConfig.of(model);
+        return repository(model, config).countByWave(config.countByWaveSql());
     }
 
     @Override

@@ -72,6 +72,16 @@ class LegacyStoreConfigTest {
     }
 
     @Test
+    void countByWaveHasADefaultQueryOverTheDefaultTable() {
+        assertThat(LegacyStoreConfig.of(new MultivaluedHashMap<>()).countByWaveSql())
+                .isEqualTo("SELECT wave, COUNT(*) AS total FROM legacy_users GROUP BY wave");
+        MultivaluedHashMap<String, String> values = new MultivaluedHashMap<>();
+        values.putSingle(LegacyStoreConfig.COUNT_BY_WAVE, " SELECT welle AS wave, COUNT(*) AS total FROM k GROUP BY welle ");
+        assertThat(LegacyStoreConfig.of(values).countByWaveSql())
+                .isEqualTo("SELECT welle AS wave, COUNT(*) AS total FROM k GROUP BY welle");
+    }
+
+    @Test
     void rightsMappingIsAMultivaluedTableThatIsEmptyByDefault() {
         assertThat(LegacyStoreConfig.PROPERTIES).filteredOn(p -> p.getName().equals(LegacyStoreConfig.RIGHTS_MAPPING))
                 .singleElement().satisfies(p -> assertThat(p.getType())
