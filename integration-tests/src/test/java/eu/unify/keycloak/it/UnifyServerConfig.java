@@ -24,6 +24,6 @@ public final class UnifyServerConfig implements KeycloakServerConfig {
                 .option("db-enabled-unifylegacypostgres", "false")
                 // Mail forwarding of the legacy migration: Keycloak's mail goes through unify-forwarding (a build
                 // option), which passes every mail through unchanged except those of forwarded sub-accounts.
-                .option("spi-email-sender--provider", "unify-forwarding");
+                .option("spi-email-sender--provider-default", "unify-forwarding");
     }
 }

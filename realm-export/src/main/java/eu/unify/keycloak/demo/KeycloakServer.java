@@ -104,7 +104,7 @@ public final class KeycloakServer {
      * sub-account whose mail is forwarded (legacy migration) gets it in its main account's mailbox. It passes all
      * other mail through unchanged.
      */
-    public static final String MAIL_FORWARDING_OPTION = "--spi-email-sender--provider=unify-forwarding";
+    public static final String MAIL_FORWARDING_OPTION = "--spi-email-sender--provider-default=unify-forwarding";
 
     void start(int httpPort, int managementPort, String adminUsername, String adminPassword) throws IOException {
         start(demoArguments(httpPort, managementPort), adminUsername, adminPassword);

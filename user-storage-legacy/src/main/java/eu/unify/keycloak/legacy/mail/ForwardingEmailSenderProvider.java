@@ -29,9 +29,21 @@ final class ForwardingEmailSenderProvider implements EmailSenderProvider {
     private final KeycloakSession session;
     private final EmailSenderProvider delegate;
 
-    ForwardingEmailSenderProvider(KeycloakSession session, EmailSenderProvider delegate) {
+    private final String delegateId;
+
+    /** @param delegate the wrapped sender; null when the server has none loaded under {@code delegateId} */
+    ForwardingEmailSenderProvider(KeycloakSession session, EmailSenderProvider delegate, String delegateId) {
         this.session = session;
         this.delegate = delegate;
+        this.delegateId = delegateId;
+    }
+
+    private EmailSenderProvider delegate() throws EmailException {
+        if (delegate == null) {
+            throw new EmailException("unify-forwarding: no mail sender '" + delegateId + "' to deliver with; select "
+                    + "unify-forwarding with --spi-email-sender--provider-default, not --spi-email-sender--provider");
+        }
+        return delegate;
     }
 
     @Override
@@ -39,7 +51,7 @@ final class ForwardingEmailSenderProvider implements EmailSenderProvider {
             throws EmailException {
         UserModel main = mainAccountToForwardTo(user);
         if (main == null) {
-            delegate.send(config, user, subject, textBody, htmlBody);
+            delegate().send(config, user, subject, textBody, htmlBody);
             return;
         }
         RealmModel realm = session.getContext().getRealm();
@@ -48,7 +60,7 @@ final class ForwardingEmailSenderProvider implements EmailSenderProvider {
         ForwardedMail mail = ForwardedMail.of(texts.subject(account, subject),
                 texts.note(account, user.getFirstAttribute(LegacyAttributes.USERNAME)), textBody, htmlBody);
         LOG.debugf("mail for user %s forwarded to its main account %s", user.getId(), main.getId());
-        delegate.send(config, main.getEmail(), mail.subject(), mail.textBody(), mail.htmlBody());
+        delegate().send(config, main.getEmail(), mail.subject(), mail.textBody(), mail.htmlBody());
     }
 
     /** The main account to send to, or null when the mail goes to the user as usual. */
@@ -97,12 +109,12 @@ final class ForwardingEmailSenderProvider implements EmailSenderProvider {
     @Override
     public void send(Map<String, String> config, String address, String subject, String textBody, String htmlBody)
             throws EmailException {
-        delegate.send(config, address, subject, textBody, htmlBody);
+        delegate().send(config, address, subject, textBody, htmlBody);
     }
 
     @Override
     public void validate(Map<String, String> config) throws EmailException {
-        delegate.validate(config);
+        delegate().validate(config);
     }
 
     @Override

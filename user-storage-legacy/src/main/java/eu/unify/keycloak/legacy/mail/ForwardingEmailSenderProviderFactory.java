@@ -18,7 +18,9 @@ import eu.unify.keycloak.common.UnifyVersion;
 /**
  * {@code unify-forwarding}: the mail sender of the legacy migration's mail forwarding. It wraps Keycloak's own
  * sender ({@code default}, or the one named by {@code --spi-email-sender--unify-forwarding--delegate}). Selected
- * server-wide, at build time, with {@code --spi-email-sender--provider=unify-forwarding}.
+ * server-wide, at build time, with {@code --spi-email-sender--provider-default=unify-forwarding}: "provider-default"
+ * makes it the sender Keycloak uses and keeps the others loaded, whereas {@code --spi-email-sender--provider} would
+ * load it alone and leave nothing to wrap.
  */
 public final class ForwardingEmailSenderProviderFactory implements EmailSenderProviderFactory,
         ServerInfoAwareProviderFactory {
@@ -33,7 +35,8 @@ public final class ForwardingEmailSenderProviderFactory implements EmailSenderPr
 
     @Override
     public EmailSenderProvider create(KeycloakSession session) {
-        return new ForwardingEmailSenderProvider(session, session.getProvider(EmailSenderProvider.class, delegateId));
+        return new ForwardingEmailSenderProvider(session, session.getProvider(EmailSenderProvider.class, delegateId),
+                delegateId);
     }
 
     @Override
@@ -49,6 +52,11 @@ public final class ForwardingEmailSenderProviderFactory implements EmailSenderPr
 
     @Override
     public void postInit(KeycloakSessionFactory factory) {
+        if (factory.getProviderFactory(EmailSenderProvider.class, delegateId) == null) {
+            LOG.errorf("unify-forwarding has no mail sender '%s' to wrap, so Keycloak cannot send mail. Select it with "
+                    + "--spi-email-sender--provider-default=unify-forwarding (not --spi-email-sender--provider, which "
+                    + "unloads every other sender).", delegateId);
+        }
     }
 
     @Override
