@@ -67,11 +67,11 @@ public final class ProgressResource {
                 stores.countByWave(store).forEach((wave, count) -> totals.merge(wave, count, Long::sum));
                 described.add(new ProgressJson.Store(store.getId(), store.getName(), true, true, null));
             } catch (LegacyStoreUnavailableException e) {
-                LOG.warnf("migration progress of realm %s: legacy store %s did not answer: %s", realm.getName(),
+                LOG.warnf("migration progress of realm %s: no totals from legacy store %s: %s", realm.getName(),
                         store.getName(), e.getMessage());
                 silent.add(store.getName());
                 described.add(new ProgressJson.Store(store.getId(), store.getName(), true, false,
-                        "The legacy database did not answer in time."));
+                        StoreFailure.describe(e)));
             }
         }
 
@@ -84,9 +84,9 @@ public final class ProgressResource {
             return Response.ok(ProgressJson.report(realm.getName(), described, waves, sum, null, null),
                     MediaType.APPLICATION_JSON_TYPE).build();
         }
-        String message = "The legacy database of " + String.join(", ", silent.stream().map(n -> "'" + n + "'").toList())
-                + " did not answer, so the totals and pending counts are unknown; imported and moved are Keycloak's "
-                + "own counts. Try again when the legacy database is reachable.";
+        String message = "No totals from the legacy store " + String.join(", ", silent.stream()
+                .map(n -> "'" + n + "'").toList()) + " (see stores[].error), so total and pending are unknown; "
+                + "imported and moved are Keycloak's own counts.";
         return Response.status(Response.Status.SERVICE_UNAVAILABLE).type(MediaType.APPLICATION_JSON_TYPE)
                 .entity(ProgressJson.report(realm.getName(), described, waves, sum, UNAVAILABLE, message)).build();
     }

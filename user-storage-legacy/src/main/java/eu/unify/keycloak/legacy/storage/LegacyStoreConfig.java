@@ -185,6 +185,15 @@ final class LegacyStoreConfig {
         return text(COUNT_BY_WAVE, DEFAULT_COUNT_BY_WAVE);
     }
 
+    /**
+     * Whether the admin gave a "count by wave" query. The console always sends one (its default included); a store
+     * saved before this option existed, or over the REST API without it, has none, and is not refused for it.
+     */
+    boolean countByWaveSqlGiven() {
+        String value = config.getFirst(COUNT_BY_WAVE);
+        return value != null && !value.isBlank();
+    }
+
     /** The rights mapping table; entries that cannot be read are reported by {@link RightsMapping#problems()}. */
     RightsMapping rightsMapping() {
         return RightsMapping.parse(config.getList(RIGHTS_MAPPING));

@@ -121,7 +121,8 @@ public final class LegacyUserStorageProviderFactory implements UserStorageProvid
                 config.findByEmailSql(), Set.of(LegacyAccountRepository.PARAM_EMAIL), problems);
         NamedSql listAll = parse("Query 'list all'", config.listAllSql(),
                 Set.of(LegacyAccountRepository.PARAM_LIMIT, LegacyAccountRepository.PARAM_OFFSET), problems);
-        NamedSql countByWave = parse("Query 'count by wave'", config.countByWaveSql(), Set.of(), problems);
+        NamedSql countByWave = config.countByWaveSqlGiven()
+                ? parse("Query 'count by wave'", config.countByWaveSql(), Set.of(), problems) : null;
         if (!problems.isEmpty()) {
             throw invalid(String.join("; ", problems));
         }
@@ -143,7 +144,9 @@ public final class LegacyUserStorageProviderFactory implements UserStorageProvid
             problems.addAll(check(repository, "Query 'list all'", listAll,
                     Map.of(LegacyAccountRepository.PARAM_LIMIT, 1, LegacyAccountRepository.PARAM_OFFSET, 0),
                     Set.of(LegacyColumns.USERNAME)));
-            problems.addAll(checkCountByWave(repository, countByWave));
+            if (countByWave != null) {
+                problems.addAll(checkCountByWave(repository, countByWave));
+            }
         }
         if (!problems.isEmpty()) {
             throw invalid(String.join("; ", problems));
