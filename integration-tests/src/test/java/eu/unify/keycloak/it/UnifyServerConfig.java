@@ -21,6 +21,9 @@ public final class UnifyServerConfig implements KeycloakServerConfig {
                 .option("db-kind-unifylegacymariadb", "mariadb")
                 .option("db-enabled-unifylegacymariadb", "false")
                 .option("db-kind-unifylegacypostgres", "postgres")
-                .option("db-enabled-unifylegacypostgres", "false");
+                .option("db-enabled-unifylegacypostgres", "false")
+                // Mail forwarding of the legacy migration: Keycloak's mail goes through unify-forwarding (a build
+                // option), which passes every mail through unchanged except those of forwarded sub-accounts.
+                .option("spi-email-sender--provider-default", "unify-forwarding");
     }
 }

@@ -99,9 +99,20 @@ public final class KeycloakServer {
         }
     }
 
+    /**
+     * The one server option Unify needs, a build option: Keycloak's mail goes through {@code unify-forwarding}, so a
+     * sub-account whose mail is forwarded (legacy migration) gets it in its main account's mailbox. It passes all
+     * other mail through unchanged.
+     */
+    public static final String MAIL_FORWARDING_OPTION = "--spi-email-sender--provider-default=unify-forwarding";
+
     void start(int httpPort, int managementPort, String adminUsername, String adminPassword) throws IOException {
-        start(List.of("start-dev", "--import-realm", "--http-port=" + httpPort,
-                "--http-management-port=" + managementPort), adminUsername, adminPassword);
+        start(demoArguments(httpPort, managementPort), adminUsername, adminPassword);
+    }
+
+    static List<String> demoArguments(int httpPort, int managementPort) {
+        return List.of("start-dev", "--import-realm", "--http-port=" + httpPort,
+                "--http-management-port=" + managementPort, MAIL_FORWARDING_OPTION);
     }
 
     /**

@@ -32,6 +32,11 @@ class DockerComposeTest {
     }
 
     @Test
+    void keycloakSendsMailThroughTheForwardingSenderLikeTheDemo() throws IOException {
+        assertThat(compose()).contains("\"" + KeycloakServer.MAIL_FORWARDING_OPTION + "\"");
+    }
+
+    @Test
     void mailCatcherListensWhereTheDemoRealmSendsMail() throws IOException {
         // The demo realm sends to localhost:3025 (RealmJsonTest); the mail service shares Keycloak's network.
         assertThat(compose()).contains("network_mode: \"service:keycloak\"").contains("MP_SMTP_BIND_ADDR: 0.0.0.0:3025");

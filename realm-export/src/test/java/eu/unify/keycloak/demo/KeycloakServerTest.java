@@ -65,6 +65,12 @@ class KeycloakServerTest {
     }
 
     @Test
+    void theDemoServerSendsMailThroughTheForwardingSender() {
+        assertThat(KeycloakServer.demoArguments(18080, 19000)).containsExactly("start-dev", "--import-realm",
+                "--http-port=18080", "--http-management-port=19000", "--spi-email-sender--provider-default=unify-forwarding");
+    }
+
+    @Test
     void logTailShowsTheLastLines() throws Exception {
         Path log = dir.resolve("keycloak.log");
         StringBuilder lines = new StringBuilder();

@@ -30,6 +30,8 @@ enum LegacyDatabase {
             + "nachname AS last_name, haupt_login AS main_account, rechte AS rights, welle AS wave, aktiv AS enabled "
             + "FROM kunden_login ORDER BY login_name LIMIT :limit OFFSET :offset";
 
+    static final String COUNT_BY_WAVE = "SELECT welle AS wave, COUNT(*) AS total FROM kunden_login GROUP BY welle";
+
     private final String serverUrl;
     private final String user;
     private final String password;

@@ -23,6 +23,8 @@ final class LegacyAccountRepository {
     static final String PARAM_EMAIL = "email";
     static final String PARAM_LIMIT = "limit";
     static final String PARAM_OFFSET = "offset";
+    static final String COUNT_WAVE = "wave";
+    static final String COUNT_TOTAL = "total";
 
     private final ConnectionPool pool;
     private final int queryTimeoutSeconds;
@@ -51,6 +53,32 @@ final class LegacyAccountRepository {
     List<LegacyAccount> page(String sql, int offset, int limit) {
         NamedSql query = NamedSql.parse(sql, Set.of(PARAM_LIMIT, PARAM_OFFSET));
         return run("list all", query, Map.of(PARAM_LIMIT, limit, PARAM_OFFSET, offset), limit);
+    }
+
+    /**
+     * Legacy accounts per wave, by the admin's "count by wave" query (columns {@code wave} and {@code total}); the
+     * key is null for accounts without a wave. Rows whose waves read the same are added up.
+     */
+    Map<String, Long> countByWave(String sql) {
+        NamedSql query = NamedSql.parse(sql, Set.of());
+        try (ConnectionPool.Lease lease = pool.borrow()) {
+            try (PreparedStatement statement = prepare(lease.connection(), query, Map.of(), 10_000);
+                 ResultSet rows = statement.executeQuery()) {
+                Map<String, Long> totals = new java.util.LinkedHashMap<>();
+                while (rows.next()) {
+                    Object wave = rows.getObject(COUNT_WAVE);
+                    String key = wave == null || wave.toString().isBlank() ? null : wave.toString().trim();
+                    totals.merge(key, rows.getLong(COUNT_TOTAL), Long::sum);
+                }
+                return totals;
+            } catch (SQLException e) {
+                lease.markBroken();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new LegacyStoreUnavailableException("legacy store query 'count by wave' failed: "
+                    + e.getClass().getSimpleName(), e);
+        }
     }
 
     /** Runs a query without rows of interest and returns the column labels it produces. */

@@ -7,9 +7,12 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.keycloak.component.ComponentModel;
+import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.UserProvider;
+
+import eu.unify.keycloak.legacy.rights.LegacyRights;
 
 /** What an imported legacy account looks like in Keycloak: username, email, names and the legacy attributes. */
 final class LegacyImport {
@@ -47,8 +50,10 @@ final class LegacyImport {
     /**
      * Creates the linked local user in the given (local) user storage. The email is left out when another user of
      * the realm already has it and the realm does not allow duplicates, so one clash does not block the account.
+     * The legacy rights are granted as the store's rights mapping says.
      */
-    static UserModel create(UserProvider local, RealmModel realm, ComponentModel model, LegacyAccount account) {
+    static UserModel create(KeycloakSession session, UserProvider local, RealmModel realm, ComponentModel model,
+                            LegacyAccount account) {
         UserModel user = local.addUser(realm, localUsername(account));
         user.setFederationLink(model.getId());
         user.setEnabled(account.enabled());
@@ -64,6 +69,7 @@ final class LegacyImport {
                 user.setAttribute(name, values);
             }
         });
+        LegacyRights.grant(session, realm, model, user);
         return user;
     }
 }

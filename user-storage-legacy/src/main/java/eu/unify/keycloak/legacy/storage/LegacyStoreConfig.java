@@ -10,6 +10,7 @@ import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 
 import eu.unify.keycloak.legacy.hash.BareDigestSettings;
+import eu.unify.keycloak.legacy.rights.RightsMapping;
 
 /**
  * Options of the {@code unify-legacy} user federation, as set in the admin console. Every getter is null-safe and
@@ -30,6 +31,8 @@ final class LegacyStoreConfig {
     static final String DIGEST_ALGORITHM = "bareDigestAlgorithm";
     static final String DIGEST_SALT_POSITION = "bareDigestSaltPosition";
     static final String DIGEST_ENCODING = "bareDigestEncoding";
+    static final String RIGHTS_MAPPING = RightsMapping.CONFIG_KEY;
+    static final String COUNT_BY_WAVE = "countByWaveSql";
 
     static final int DEFAULT_POOL_SIZE = 8;
     static final int DEFAULT_CONNECT_TIMEOUT = 5;
@@ -42,6 +45,7 @@ final class LegacyStoreConfig {
     static final String DEFAULT_FIND_BY_EMAIL = "SELECT username, password_hash, password_salt, hash_algorithm, "
             + "email, first_name, last_name, main_account, rights, wave, enabled FROM legacy_users "
             + "WHERE lower(email) = lower(:email)";
+    static final String DEFAULT_COUNT_BY_WAVE = "SELECT wave, COUNT(*) AS total FROM legacy_users GROUP BY wave";
     static final String DEFAULT_LIST_ALL = "SELECT username, email, first_name, last_name, main_account, rights, "
             + "wave, enabled FROM legacy_users ORDER BY username LIMIT :limit OFFSET :offset";
 
@@ -100,6 +104,18 @@ final class LegacyStoreConfig {
             .property().name(DIGEST_ENCODING).label("Plain digests: encoding")
             .helpText("How the legacy application wrote plain digests: hex (either case) or Base64. Default hex.")
             .type(ProviderConfigProperty.LIST_TYPE).options("hex", "base64").defaultValue("hex").add()
+            .property().name(RIGHTS_MAPPING).label("Rights mapping")
+            .helpText("What each legacy right (the rights column) grants in Keycloak, one entry per line: "
+                    + "<right>=client:<clientId>:<role> (for a Unify service: its client role 'access'), "
+                    + "<right>=role:<realm role> or <right>=group:/<group path>. Example: orders=client:shop:access. "
+                    + "Granted when an account is imported and again when it moves; never taken away. Rights match "
+                    + "regardless of case. Empty: rights grant nothing.")
+            .type(ProviderConfigProperty.MULTIVALUED_STRING_TYPE).defaultValue("").add()
+            .property().name(COUNT_BY_WAVE).label("Query: count by wave")
+            .helpText("Returns one row per migration wave with exactly two columns: wave and total (the number of "
+                    + "legacy accounts in it; accounts without a wave form a row whose wave is NULL). Takes no "
+                    + "parameters. Used by the migration progress report (admin REST API unify-legacy/progress).")
+            .type(ProviderConfigProperty.TEXT_TYPE).defaultValue(DEFAULT_COUNT_BY_WAVE).add()
             .build();
 
     private final MultivaluedHashMap<String, String> config;
@@ -163,6 +179,24 @@ final class LegacyStoreConfig {
     BareDigestSettings bareDigestSettings() {
         return BareDigestSettings.fromNames(config.getFirst(DIGEST_ALGORITHM), config.getFirst(DIGEST_SALT_POSITION),
                 config.getFirst(DIGEST_ENCODING));
+    }
+
+    String countByWaveSql() {
+        return text(COUNT_BY_WAVE, DEFAULT_COUNT_BY_WAVE);
+    }
+
+    /**
+     * Whether the admin gave a "count by wave" query. The console always sends one (its default included); a store
+     * saved before this option existed, or over the REST API without it, has none, and is not refused for it.
+     */
+    boolean countByWaveSqlGiven() {
+        String value = config.getFirst(COUNT_BY_WAVE);
+        return value != null && !value.isBlank();
+    }
+
+    /** The rights mapping table; entries that cannot be read are reported by {@link RightsMapping#problems()}. */
+    RightsMapping rightsMapping() {
+        return RightsMapping.parse(config.getList(RIGHTS_MAPPING));
     }
 
     /** What a connection pool depends on: a pool is rebuilt when this changes. */

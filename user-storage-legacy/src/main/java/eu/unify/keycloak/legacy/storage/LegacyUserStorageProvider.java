@@ -98,9 +98,12 @@ final class LegacyUserStorageProvider implements UserStorageProvider, UserLookup
         if (imported != null) {
             return model.getId().equals(imported.getFederationLink()) ? imported : null;
         }
-        if (local.searchForUserByUserAttributeStream(realm, LegacyImport.ATTR_USERNAME, account.username())
-                .findAny().isPresent()) {
-            return null;
+        Optional<UserModel> byLegacyName = local.searchForUserByUserAttributeStream(realm, LegacyImport.ATTR_USERNAME,
+                account.username()).findAny();
+        if (byLegacyName.isPresent()) {
+            // Still linked here: imported by a concurrent sign-in between the two lookups, so it is this account.
+            // Not linked: moved (or another store's), never offered again.
+            return model.getId().equals(byLegacyName.get().getFederationLink()) ? byLegacyName.get() : null;
         }
         LegacyUser user = new LegacyUser(session, realm, new TransientLegacyUser(session, realm, model, account));
         signingIn.put(account.username(), user);
@@ -167,7 +170,8 @@ final class LegacyUserStorageProvider implements UserStorageProvider, UserLookup
                 RealmModel importRealm = importing.realms().getRealm(realmId);
                 importing.getContext().setRealm(importRealm);
                 if (UserStoragePrivateUtil.userLocalStorage(importing).getUserByUsername(importRealm, username) == null) {
-                    LegacyImport.create(UserStoragePrivateUtil.userLocalStorage(importing), importRealm, model, account);
+                    LegacyImport.create(importing, UserStoragePrivateUtil.userLocalStorage(importing), importRealm, model,
+                            account);
                 }
             });
         } catch (RuntimeException e) {

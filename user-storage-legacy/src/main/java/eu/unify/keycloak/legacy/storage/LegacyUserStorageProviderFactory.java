@@ -29,6 +29,7 @@ import org.keycloak.storage.user.SynchronizationResult;
 
 import eu.unify.keycloak.common.UnifyVersion;
 import eu.unify.keycloak.legacy.hash.LegacyPasswordVerifier;
+import eu.unify.keycloak.legacy.rights.LegacyRights;
 
 /**
  * {@code unify-legacy}: user federation over the legacy application database. Wires the object graph (pool,
@@ -113,13 +114,15 @@ public final class LegacyUserStorageProviderFactory implements UserStorageProvid
             throw invalid("The JDBC URL must start with jdbc:postgresql:, jdbc:mariadb:, "
                     + "jdbc:mysql: or jdbc:sqlserver:.");
         }
-        List<String> problems = new ArrayList<>();
+        List<String> problems = new ArrayList<>(LegacyRights.problems(session, realm, config.rightsMapping()));
         NamedSql byUsername = parse("Query 'find by username'", config.findByUsernameSql(),
                 Set.of(LegacyAccountRepository.PARAM_USERNAME), problems);
         NamedSql byEmail = config.findByEmailSql().isEmpty() ? null : parse("Query 'find by email'",
                 config.findByEmailSql(), Set.of(LegacyAccountRepository.PARAM_EMAIL), problems);
         NamedSql listAll = parse("Query 'list all'", config.listAllSql(),
                 Set.of(LegacyAccountRepository.PARAM_LIMIT, LegacyAccountRepository.PARAM_OFFSET), problems);
+        NamedSql countByWave = config.countByWaveSqlGiven()
+                ? parse("Query 'count by wave'", config.countByWaveSql(), Set.of(), problems) : null;
         if (!problems.isEmpty()) {
             throw invalid(String.join("; ", problems));
         }
@@ -141,6 +144,9 @@ public final class LegacyUserStorageProviderFactory implements UserStorageProvid
             problems.addAll(check(repository, "Query 'list all'", listAll,
                     Map.of(LegacyAccountRepository.PARAM_LIMIT, 1, LegacyAccountRepository.PARAM_OFFSET, 0),
                     Set.of(LegacyColumns.USERNAME)));
+            if (countByWave != null) {
+                problems.addAll(checkCountByWave(repository, countByWave));
+            }
         }
         if (!problems.isEmpty()) {
             throw invalid(String.join("; ", problems));
@@ -174,6 +180,35 @@ public final class LegacyUserStorageProviderFactory implements UserStorageProvid
             Throwable cause = e.getCause() == null ? e : e.getCause();
             return List.of(name + " failed: " + cause.getMessage());
         }
+    }
+
+    private static List<String> checkCountByWave(LegacyAccountRepository repository, NamedSql query) {
+        String name = "Query 'count by wave'";
+        List<String> labels;
+        try {
+            labels = repository.columnsOf(name, query, Map.of());
+        } catch (LegacyStoreUnavailableException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            return List.of(name + " failed: " + cause.getMessage());
+        }
+        List<String> found = labels.stream().map(label -> label == null ? "" : label.toLowerCase(java.util.Locale.ROOT))
+                .sorted().toList();
+        if (found.equals(List.of(LegacyAccountRepository.COUNT_TOTAL, LegacyAccountRepository.COUNT_WAVE))) {
+            return List.of();
+        }
+        return List.of(name + " must return exactly the columns wave and total (use AS to rename), but returns: "
+                + String.join(", ", labels));
+    }
+
+    /**
+     * Legacy accounts per wave in the store of {@code model}, by its "count by wave" query; the key is null for
+     * accounts without a wave. For the migration progress report.
+     *
+     * @throws LegacyStoreUnavailableException when the legacy database does not answer in time
+     */
+    public Map<String, Long> countByWave(ComponentModel model) {
+        LegacyStoreConfig config = LegacyStoreConfig.of(model);
+        return repository(model, config).countByWave(config.countByWaveSql());
     }
 
     @Override
@@ -260,7 +295,7 @@ public final class LegacyUserStorageProviderFactory implements UserStorageProvid
                         .findAny().isPresent()) {
             return;
         }
-        LegacyImport.create(local, realm, model, account);
+        LegacyImport.create(session, local, realm, model, account);
         result.increaseAdded();
     }
 

@@ -38,20 +38,27 @@ public record NamedSql(String jdbcSql, List<String> parameters) {
                 }
                 String name = sql.substring(i + 1, end).toLowerCase(Locale.ROOT);
                 if (!allowed.contains(name)) {
-                    throw new IllegalArgumentException("unknown parameter :" + name + " (this query accepts "
-                            + String.join(", ", allowed.stream().map(a -> ":" + a).sorted().toList()) + ")");
+                    throw new IllegalArgumentException("unknown parameter :" + name + " (" + accepted(allowed) + ")");
                 }
                 parameters.add(name);
                 out.append('?');
                 i = end;
             } else if (c == '?') {
-                throw new IllegalArgumentException("use named parameters ("
-                        + String.join(", ", allowed.stream().map(a -> ":" + a).sorted().toList()) + ") instead of ?");
+                throw new IllegalArgumentException(allowed.isEmpty() ? "this query takes no parameters; remove the ?"
+                        : "use named parameters (" + names(allowed) + ") instead of ?");
             } else {
                 out.append(c);
                 i++;
             }
         }
         return new NamedSql(out.toString(), List.copyOf(parameters));
+    }
+
+    private static String accepted(Set<String> allowed) {
+        return allowed.isEmpty() ? "this query takes no parameters" : "this query accepts " + names(allowed);
+    }
+
+    private static String names(Set<String> allowed) {
+        return String.join(", ", allowed.stream().map(a -> ":" + a).sorted().toList());
     }
 }

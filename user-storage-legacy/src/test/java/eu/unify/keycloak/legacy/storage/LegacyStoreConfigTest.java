@@ -72,6 +72,28 @@ class LegacyStoreConfigTest {
     }
 
     @Test
+    void countByWaveHasADefaultQueryOverTheDefaultTable() {
+        assertThat(LegacyStoreConfig.of(new MultivaluedHashMap<>()).countByWaveSql())
+                .isEqualTo("SELECT wave, COUNT(*) AS total FROM legacy_users GROUP BY wave");
+        MultivaluedHashMap<String, String> values = new MultivaluedHashMap<>();
+        values.putSingle(LegacyStoreConfig.COUNT_BY_WAVE, " SELECT welle AS wave, COUNT(*) AS total FROM k GROUP BY welle ");
+        assertThat(LegacyStoreConfig.of(values).countByWaveSql())
+                .isEqualTo("SELECT welle AS wave, COUNT(*) AS total FROM k GROUP BY welle");
+    }
+
+    @Test
+    void rightsMappingIsAMultivaluedTableThatIsEmptyByDefault() {
+        assertThat(LegacyStoreConfig.PROPERTIES).filteredOn(p -> p.getName().equals(LegacyStoreConfig.RIGHTS_MAPPING))
+                .singleElement().satisfies(p -> assertThat(p.getType())
+                        .isEqualTo(ProviderConfigProperty.MULTIVALUED_STRING_TYPE));
+        assertThat(LegacyStoreConfig.of(new MultivaluedHashMap<>()).rightsMapping().isEmpty()).isTrue();
+
+        MultivaluedHashMap<String, String> values = new MultivaluedHashMap<>();
+        values.addAll(LegacyStoreConfig.RIGHTS_MAPPING, "orders=client:shop:access", "", "reports=role:reader");
+        assertThat(LegacyStoreConfig.of(values).rightsMapping().targets()).hasSize(2);
+    }
+
+    @Test
     void poolIsRebuiltOnlyWhenConnectionSettingsChange() {
         MultivaluedHashMap<String, String> values = new MultivaluedHashMap<>();
         values.putSingle(LegacyStoreConfig.JDBC_URL, "jdbc:postgresql://db/legacy");

@@ -31,6 +31,8 @@ class MessageBundlesTest {
         assertThat(other.keySet()).isEqualTo(english.keySet());
         other.forEach((key, value) -> assertThat((String) value).as("%s %s", language, key).isNotBlank()
                 .isNotEqualTo(english.getProperty((String) key)));
-        assertThat(english).containsKey(LegacyUserStorageProvider.UNAVAILABLE_MESSAGE);
+        assertThat(english).containsKey(LegacyUserStorageProvider.UNAVAILABLE_MESSAGE)
+                .containsKey("unify-legacy-moved-hint").containsKey("unify-mail-forward-subject")
+                .containsKey("unify-mail-forward-note").containsKey("unify-mail-forward-note-plain");
     }
 }

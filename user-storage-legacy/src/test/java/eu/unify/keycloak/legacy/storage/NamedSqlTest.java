@@ -39,4 +39,14 @@ class NamedSqlTest {
         assertThatThrownBy(() -> NamedSql.parse("SELECT 1 WHERE a = ?", Set.of("username")))
                 .hasMessageContaining(":username");
     }
+
+    @Test
+    void aQueryWithoutParametersSaysSo() {
+        assertThat(NamedSql.parse("SELECT wave, COUNT(*) AS total FROM t GROUP BY wave", Set.of()).parameters())
+                .isEmpty();
+        assertThatThrownBy(() -> NamedSql.parse("SELECT 1 WHERE a = :wave", Set.of()))
+                .hasMessage("unknown parameter :wave (this query takes no parameters)");
+        assertThatThrownBy(() -> NamedSql.parse("SELECT 1 WHERE a = ?", Set.of()))
+                .hasMessage("this query takes no parameters; remove the ?");
+    }
 }
