@@ -9,7 +9,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import jakarta.persistence.FlushModeType;
+
 import org.jboss.logging.Logger;
+import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.component.ComponentValidationException;
 import org.keycloak.models.KeycloakSession;
@@ -221,8 +224,10 @@ public final class LegacyUserStorageProviderFactory implements UserStorageProvid
             }
             SynchronizationResult pageResult = new SynchronizationResult();
             try {
-                KeycloakModelUtils.runJobInTransaction(sessionFactory, session ->
-                        page.forEach(account -> importIfNew(session, realmId, model, account, pageResult)));
+                KeycloakModelUtils.runJobInTransaction(sessionFactory, session -> {
+                    flushAtCommit(session);
+                    page.forEach(account -> importIfNew(session, realmId, model, account, pageResult));
+                });
                 result.add(pageResult);
             } catch (RuntimeException e) {
                 // One bad row must not cost the whole page: retry it account by account.
@@ -248,6 +253,19 @@ public final class LegacyUserStorageProviderFactory implements UserStorageProvid
         }
         LOG.infof("legacy sync of %s: %s", model.getName(), result.getStatus());
         return result;
+    }
+
+    /**
+     * A page's existence checks are queries; with JPA's default flush mode each of them first flushes every user
+     * created so far in the page, which makes a page cost the square of its size. The page's users are written once,
+     * at its commit. Two accounts of one page that clash (same username in another case, same email) then fail the
+     * page at the commit, and the page is retried account by account, where the checks see each other.
+     */
+    private static void flushAtCommit(KeycloakSession session) {
+        JpaConnectionProvider jpa = session.getProvider(JpaConnectionProvider.class);
+        if (jpa != null) {
+            jpa.getEntityManager().setFlushMode(FlushModeType.COMMIT);
+        }
     }
 
     private static void importIfNew(KeycloakSession session, String realmId, ComponentModel model,
