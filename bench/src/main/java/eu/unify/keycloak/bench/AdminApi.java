@@ -74,6 +74,19 @@ public final class AdminApi {
         return response.body();
     }
 
+    /**
+     * POSTs {@code body} to {@code path}, fails unless the answer has status {@code expected}, and returns the answer
+     * (for its body or its Location header). {@code timeout} bounds long admin jobs such as a user federation sync.
+     */
+    public HttpResponse<String> post(String path, JsonNode body, int expected, Duration timeout)
+            throws IOException, InterruptedException {
+        HttpResponse<String> response = call("POST", path, body, timeout);
+        if (response.statusCode() != expected) {
+            throw unexpected("POST " + path, response);
+        }
+        return response;
+    }
+
     private void send(String method, String path, JsonNode body, int expected) throws IOException, InterruptedException {
         HttpResponse<String> response = call(method, path, body);
         if (response.statusCode() != expected) {
@@ -82,7 +95,12 @@ public final class AdminApi {
     }
 
     private HttpResponse<String> call(String method, String path, JsonNode body) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(keycloakUrl + path)).timeout(TIMEOUT)
+        return call(method, path, body, TIMEOUT);
+    }
+
+    private HttpResponse<String> call(String method, String path, JsonNode body, Duration timeout)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(keycloakUrl + path)).timeout(timeout)
                 .header("Authorization", "Bearer " + token());
         if (body == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());

@@ -12,10 +12,12 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import eu.unify.keycloak.demo.KeycloakServer;
 import eu.unify.keycloak.demo.MailCatcher;
@@ -57,9 +59,12 @@ public final class BenchMain {
 
     int run() throws Exception {
         List<Scenario> scenarios = selectedScenarios();
-        if (scenarios.isEmpty()) {
-            out.println("[bench] ERROR: no scenario selected; registered: " + ServiceLoader.load(Scenario.class).stream()
-                    .map(p -> p.get().name()).collect(Collectors.joining(", ")));
+        List<BulkMeasurement> bulks = selectedBulkMeasurements();
+        if (scenarios.isEmpty() && bulks.isEmpty()) {
+            out.println("[bench] ERROR: no scenario selected; registered: " + Stream.concat(
+                    ServiceLoader.load(Scenario.class).stream().map(p -> p.get().name()),
+                    ServiceLoader.load(BulkMeasurement.class).stream().map(p -> p.get().name()))
+                    .collect(Collectors.joining(", ")));
             return 2;
         }
         for (int port : List.of(settings.httpPort(), settings.managementPort(), settings.smtpPort())) {
@@ -90,7 +95,13 @@ public final class BenchMain {
                     // Brute-force protection refuses a login of a user while "another" is in progress; under load the
                     // previous step's login of the same worker's user can still count as in progress. The benchmark
                     // never logs one user in twice at once on purpose, so this only removes spurious refusals.
-                    "--spi-brute-force-protector--default-brute-force-detector--allow-concurrent-requests=true"),
+                    "--spi-brute-force-protector--default-brute-force-detector--allow-concurrent-requests=true",
+                    // The legacy user federation uses Keycloak's own JDBC drivers; Keycloak keeps only those of
+                    // configured database kinds (see the install guide): one disabled datasource per vendor.
+                    "--db-kind-unifylegacymariadb=mariadb",
+                    "--db-enabled-unifylegacymariadb=false",
+                    "--db-kind-unifylegacypostgres=postgres",
+                    "--db-enabled-unifylegacypostgres=false"),
                     ADMIN_USERNAME, ADMIN_PASSWORD);
             KeycloakServer.Readiness readiness = keycloak.awaitReady(
                     URI.create(keycloakUrl + "/realms/master/.well-known/openid-configuration"),
@@ -110,7 +121,15 @@ public final class BenchMain {
                     catcher.smtpPort(), settings.concurrency(), 0);
             CpuSampler cpu = new ProcessTreeCpuSampler(keycloak::processTree,
                     ProcessTreeCpuSampler.clockTicksPerSecond());
-            List<ScenarioResult> results = new LoadDriver(settings, cpu, out).run(scenarios, context);
+            List<ScenarioResult> results = scenarios.isEmpty() ? List.of()
+                    : new LoadDriver(settings, cpu, out).run(scenarios, context);
+            List<String> bulkReport = new ArrayList<>();
+            for (BulkMeasurement bulk : bulks) {
+                out.println("[bench] running " + bulk.name());
+                List<String> lines = bulk.run(context, cpu);
+                lines.forEach(line -> out.println("[bench] " + bulk.name() + ": " + line));
+                lines.forEach(line -> bulkReport.add(bulk.name() + ": " + line));
+            }
 
             out.println();
             String now = DateTimeFormatter.ISO_LOCAL_DATE_TIME.withZone(ZoneOffset.UTC)
@@ -120,7 +139,13 @@ public final class BenchMain {
                     + " scenario's scale), " + settings.rounds() + " rounds, " + Runtime.getRuntime().availableProcessors()
                     + " CPUs; server CPU from /proc (all threads of the Keycloak process)");
             out.println();
-            out.print(ResultTable.format(results));
+            if (!results.isEmpty()) {
+                out.print(ResultTable.format(results));
+            }
+            if (!bulkReport.isEmpty()) {
+                out.println();
+                bulkReport.forEach(line -> out.println("- " + line));
+            }
             return 0;
         } finally {
             keycloak.stop(STOP_GRACE);
@@ -131,6 +156,12 @@ public final class BenchMain {
         Set<String> wanted = Set.copyOf(settings.scenarios());
         return ServiceLoader.load(Scenario.class).stream().map(ServiceLoader.Provider::get)
                 .filter(s -> wanted.isEmpty() || wanted.contains(s.name())).toList();
+    }
+
+    private List<BulkMeasurement> selectedBulkMeasurements() {
+        Set<String> wanted = Set.copyOf(settings.scenarios());
+        return ServiceLoader.load(BulkMeasurement.class).stream().map(ServiceLoader.Provider::get)
+                .filter(m -> wanted.isEmpty() || wanted.contains(m.name())).toList();
     }
 
     private static boolean isFree(int port) {

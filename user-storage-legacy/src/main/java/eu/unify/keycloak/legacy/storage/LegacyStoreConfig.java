@@ -88,7 +88,7 @@ final class LegacyStoreConfig {
                     + "Same columns; password_hash is not needed here. Used by 'Synchronize all users'.")
             .type(ProviderConfigProperty.TEXT_TYPE).defaultValue(DEFAULT_LIST_ALL).add()
             .property().name(SYNC_BATCH_SIZE).label("Synchronization batch size")
-            .helpText("Accounts read and imported per transaction by 'Synchronize all users', 10 to 10000. Default "
+            .helpText("Accounts read from the legacy database per query by 'Synchronize all users' (they are imported 50 per transaction), 10 to 10000. Default "
                     + DEFAULT_SYNC_BATCH_SIZE + ".")
             .type(ProviderConfigProperty.STRING_TYPE).defaultValue(String.valueOf(DEFAULT_SYNC_BATCH_SIZE)).add()
             .property().name(DIGEST_ALGORITHM).label("Plain digests: algorithm")

@@ -9,7 +9,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import jakarta.persistence.FlushModeType;
+
 import org.jboss.logging.Logger;
+import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.component.ComponentValidationException;
 import org.keycloak.models.KeycloakSession;
@@ -41,6 +44,12 @@ public final class LegacyUserStorageProviderFactory implements UserStorageProvid
     public static final String ID = "unify-legacy";
 
     private static final Logger LOG = Logger.getLogger(LegacyUserStorageProviderFactory.class);
+    /**
+     * Accounts imported per transaction by "Synchronize all users". Keycloak flushes its persistence context for
+     * every user it creates, so a transaction's cost grows with the square of its users: small chunks keep it
+     * linear (measured: bench/README.md, unify-legacy-sync).
+     */
+    private static final int IMPORT_CHUNK = 50;
 
     /** One pool per component and connection settings; replaced (and the old one closed) when they change. */
     private final Map<String, PoolEntry> pools = new ConcurrentHashMap<>();
@@ -254,27 +263,9 @@ public final class LegacyUserStorageProviderFactory implements UserStorageProvid
             if (page.isEmpty()) {
                 break;
             }
-            SynchronizationResult pageResult = new SynchronizationResult();
-            try {
-                KeycloakModelUtils.runJobInTransaction(sessionFactory, session ->
-                        page.forEach(account -> importIfNew(session, realmId, model, account, pageResult)));
-                result.add(pageResult);
-            } catch (RuntimeException e) {
-                // One bad row must not cost the whole page: retry it account by account.
-                LOG.warnf("legacy sync: a page at offset %d failed (%s); retrying account by account", offset,
-                        e.getClass().getSimpleName());
-                for (LegacyAccount account : page) {
-                    try {
-                        SynchronizationResult single = new SynchronizationResult();
-                        KeycloakModelUtils.runJobInTransaction(sessionFactory, session ->
-                                importIfNew(session, realmId, model, account, single));
-                        result.add(single);
-                    } catch (RuntimeException single) {
-                        LOG.warnf("legacy sync: account %s not imported (%s)", account.username(),
-                                single.getClass().getSimpleName());
-                        result.increaseFailed();
-                    }
-                }
+            for (int from = 0; from < page.size(); from += IMPORT_CHUNK) {
+                importChunk(sessionFactory, realmId, model, page.subList(from, Math.min(page.size(),
+                        from + IMPORT_CHUNK)), result);
             }
             offset += page.size();
             if (page.size() < batch) {
@@ -283,6 +274,52 @@ public final class LegacyUserStorageProviderFactory implements UserStorageProvid
         }
         LOG.infof("legacy sync of %s: %s", model.getName(), result.getStatus());
         return result;
+    }
+
+    /**
+     * Imports one chunk of a page in one transaction. If the chunk fails (one bad row, or two accounts of the chunk
+     * that clash), it is retried account by account, so one bad row costs only itself.
+     */
+    private static void importChunk(KeycloakSessionFactory sessionFactory, String realmId, ComponentModel model,
+                                    List<LegacyAccount> chunk, SynchronizationResult result) {
+        SynchronizationResult chunkResult = new SynchronizationResult();
+        try {
+            KeycloakModelUtils.runJobInTransaction(sessionFactory, session -> {
+                flushAtCommit(session);
+                chunk.forEach(account -> importIfNew(session, realmId, model, account, chunkResult));
+            });
+            result.add(chunkResult);
+            return;
+        } catch (RuntimeException e) {
+            LOG.warnf("legacy sync: a chunk of %d accounts failed (%s); retrying account by account", chunk.size(),
+                    e.getClass().getSimpleName());
+        }
+        for (LegacyAccount account : chunk) {
+            try {
+                SynchronizationResult single = new SynchronizationResult();
+                KeycloakModelUtils.runJobInTransaction(sessionFactory, session ->
+                        importIfNew(session, realmId, model, account, single));
+                result.add(single);
+            } catch (RuntimeException single) {
+                LOG.warnf("legacy sync: account %s not imported (%s)", account.username(),
+                        single.getClass().getSimpleName());
+                result.increaseFailed();
+            }
+        }
+    }
+
+    /**
+     * A chunk's existence checks are queries; with JPA's default flush mode each of them first flushes every user
+     * created so far in its transaction. The chunk's users are written at its commit instead (Keycloak itself still
+     * flushes once per created user, which is why a chunk is small). Two accounts of one chunk that clash (same username
+     * in another case, same email) then fail the chunk at the commit, and it is retried account by account, where
+     * the checks see each other.
+     */
+    private static void flushAtCommit(KeycloakSession session) {
+        JpaConnectionProvider jpa = session.getProvider(JpaConnectionProvider.class);
+        if (jpa != null) {
+            jpa.getEntityManager().setFlushMode(FlushModeType.COMMIT);
+        }
     }
 
     private static void importIfNew(KeycloakSession session, String realmId, ComponentModel model,
