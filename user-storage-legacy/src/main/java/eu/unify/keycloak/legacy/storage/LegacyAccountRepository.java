@@ -23,6 +23,9 @@ final class LegacyAccountRepository {
     static final String PARAM_EMAIL = "email";
     static final String PARAM_LIMIT = "limit";
     static final String PARAM_OFFSET = "offset";
+    static final String PARAM_MAIN_ACCOUNT = "main_account";
+    /** More sub-accounts than this for one main account is a data error, not a company. */
+    static final int MAX_SUB_ACCOUNTS = 1000;
 
     private final ConnectionPool pool;
     private final int queryTimeoutSeconds;
@@ -51,6 +54,12 @@ final class LegacyAccountRepository {
     List<LegacyAccount> page(String sql, int offset, int limit) {
         NamedSql query = NamedSql.parse(sql, Set.of(PARAM_LIMIT, PARAM_OFFSET));
         return run("list all", query, Map.of(PARAM_LIMIT, limit, PARAM_OFFSET, offset), limit);
+    }
+
+    /** The sub-accounts of one main account (its legacy username), at most {@value #MAX_SUB_ACCOUNTS}. */
+    List<LegacyAccount> subAccounts(String sql, String mainAccount) {
+        NamedSql query = NamedSql.parse(sql, Set.of(PARAM_MAIN_ACCOUNT));
+        return run("sub-accounts", query, Map.of(PARAM_MAIN_ACCOUNT, mainAccount), MAX_SUB_ACCOUNTS);
     }
 
     /** Runs a query without rows of interest and returns the column labels it produces. */

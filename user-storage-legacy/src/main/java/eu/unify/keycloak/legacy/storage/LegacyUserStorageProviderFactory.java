@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
 import org.jboss.logging.Logger;
 import org.keycloak.component.ComponentModel;
@@ -29,6 +30,7 @@ import org.keycloak.storage.user.SynchronizationResult;
 
 import eu.unify.keycloak.common.UnifyVersion;
 import eu.unify.keycloak.legacy.hash.LegacyPasswordVerifier;
+import eu.unify.keycloak.legacy.move.MoveSettings;
 
 /**
  * {@code unify-legacy}: user federation over the legacy application database. Wires the object graph (pool,
@@ -40,6 +42,10 @@ public final class LegacyUserStorageProviderFactory implements UserStorageProvid
     public static final String ID = "unify-legacy";
 
     private static final Logger LOG = Logger.getLogger(LegacyUserStorageProviderFactory.class);
+
+    /** The store's options, then the move's (eu.unify.keycloak.legacy.move). */
+    private static final List<ProviderConfigProperty> PROPERTIES =
+            Stream.concat(LegacyStoreConfig.PROPERTIES.stream(), MoveSettings.PROPERTIES.stream()).toList();
 
     /** One pool per component and connection settings; replaced (and the old one closed) when they change. */
     private final Map<String, PoolEntry> pools = new ConcurrentHashMap<>();
@@ -63,7 +69,7 @@ public final class LegacyUserStorageProviderFactory implements UserStorageProvid
 
     @Override
     public List<ProviderConfigProperty> getConfigProperties() {
-        return LegacyStoreConfig.PROPERTIES;
+        return PROPERTIES;
     }
 
     @Override
@@ -98,9 +104,9 @@ public final class LegacyUserStorageProviderFactory implements UserStorageProvid
     }
 
     /**
-     * The console's save is the connection test: it connects, runs the three queries and checks their columns, and
-     * explains what is wrong. It also switches the user cache off for this provider: accounts not yet imported
-     * exist only for one request and must never be cached.
+     * The console's save is the connection test: it connects, runs the four queries and checks their columns, and
+     * explains what is wrong, also in the move's options. It also switches the user cache off for this provider:
+     * accounts not yet imported exist only for one request and must never be cached.
      */
     @Override
     public void validateConfiguration(KeycloakSession session, RealmModel realm, ComponentModel model)
@@ -120,6 +126,9 @@ public final class LegacyUserStorageProviderFactory implements UserStorageProvid
                 config.findByEmailSql(), Set.of(LegacyAccountRepository.PARAM_EMAIL), problems);
         NamedSql listAll = parse("Query 'list all'", config.listAllSql(),
                 Set.of(LegacyAccountRepository.PARAM_LIMIT, LegacyAccountRepository.PARAM_OFFSET), problems);
+        NamedSql subAccounts = parse("Query 'sub-accounts'", config.subAccountsSql(),
+                Set.of(LegacyAccountRepository.PARAM_MAIN_ACCOUNT), problems);
+        problems.addAll(MoveSettings.of(model).problems());
         if (!problems.isEmpty()) {
             throw invalid(String.join("; ", problems));
         }
@@ -141,6 +150,8 @@ public final class LegacyUserStorageProviderFactory implements UserStorageProvid
             problems.addAll(check(repository, "Query 'list all'", listAll,
                     Map.of(LegacyAccountRepository.PARAM_LIMIT, 1, LegacyAccountRepository.PARAM_OFFSET, 0),
                     Set.of(LegacyColumns.USERNAME)));
+            problems.addAll(check(repository, "Query 'sub-accounts'", subAccounts,
+                    Map.of(LegacyAccountRepository.PARAM_MAIN_ACCOUNT, ""), Set.of(LegacyColumns.USERNAME)));
         }
         if (!problems.isEmpty()) {
             throw invalid(String.join("; ", problems));
