@@ -1,7 +1,6 @@
 package eu.unify.keycloak.activation.rest;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import jakarta.ws.rs.ForbiddenException;
@@ -13,10 +12,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 
-import org.keycloak.authentication.actiontoken.execactions.ExecuteActionsActionToken;
-import org.keycloak.common.util.Time;
 import org.keycloak.events.Details;
 import org.keycloak.events.Errors;
 import org.keycloak.events.EventBuilder;
@@ -31,14 +27,13 @@ import org.keycloak.models.UserModel;
 import org.keycloak.protocol.oidc.OIDCLoginProtocol;
 import org.keycloak.protocol.oidc.utils.RedirectUtils;
 import org.keycloak.services.ErrorResponse;
-import org.keycloak.services.resources.LoginActionsService;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
 import eu.unify.keycloak.activation.code.CodePurpose;
 import eu.unify.keycloak.activation.config.AccountCodeOptions;
 import eu.unify.keycloak.activation.requiredaction.AccountActivationConfig;
-import eu.unify.keycloak.activation.requiredaction.AccountActivationRequiredActionFactory;
+import eu.unify.keycloak.activation.requiredaction.AccountActivationMessage;
 import eu.unify.keycloak.activation.service.AccountCodeService;
 import eu.unify.keycloak.activation.service.CodeEvents;
 
@@ -136,12 +131,7 @@ final class ActivationAdminResource {
         if (redirectUri != null && RedirectUtils.verifyRedirectUri(session, redirectUri, model) == null) {
             throw ErrorResponse.error("Invalid redirect uri", Response.Status.BAD_REQUEST);
         }
-        int expiration = Time.currentTime() + (int) options.policy().lifetime().toSeconds();
-        ExecuteActionsActionToken token = new ExecuteActionsActionToken(user.getId(), user.getEmail(), expiration,
-                List.of(AccountActivationRequiredActionFactory.ID), redirectUri, client);
-        UriInfo uri = session.getContext().getUri();
-        return LoginActionsService.actionTokenProcessor(uri)
-                .queryParam("key", token.serialize(session, realm, uri))
-                .build(realm.getName()).toString();
+        return AccountActivationMessage.link(session, realm, user.getId(), user.getEmail(), client, redirectUri,
+                options.policy().lifetime());
     }
 }
