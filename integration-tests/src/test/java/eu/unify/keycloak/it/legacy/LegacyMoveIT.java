@@ -479,6 +479,8 @@ public class LegacyMoveIT {
         assertMoved(main, mainEmail);
         assertMoved(sub, subEmail);
         assertThat(legacyUser(sub).getRequiredActions()).containsExactly("UPDATE_PASSWORD");
+        assertThat(legacyUser(sub).getAttributes()).as("the language the main account used")
+                .containsEntry("locale", List.of("sl"));
         List<MimeMessage> mails = mailsFor(subEmail, mainEmail);
         assertThat(mails).hasSize(1);
         String text = Mails.text(mails.get(0));

@@ -64,8 +64,12 @@ final class AccountMove {
     private AccountMove() {
     }
 
+    /**
+     * {@code language}: the language the main account filled the form in; accounts without a language of their own
+     * get it, so that their mails (and pages) are in the company's language. Null leaves languages alone.
+     */
     static List<Moved> apply(KeycloakSession session, RealmModel realm, ComponentModel component, List<Planned> plan,
-                             CredentialMode mode) {
+                             CredentialMode mode, String language) {
         UserProvider local = UserStoragePrivateUtil.userLocalStorage(session);
         LegacyMoveSource source = (LegacyMoveSource) session.getProvider(UserStorageProvider.class, component);
         List<UserModel> users = new ArrayList<>();
@@ -96,7 +100,11 @@ final class AccountMove {
 
         List<Moved> moved = new ArrayList<>();
         for (int i = 0; i < plan.size(); i++) {
-            moved.add(move(users.get(i), plan.get(i), mode));
+            UserModel user = users.get(i);
+            if (language != null && user.getFirstAttribute(UserModel.LOCALE) == null) {
+                user.setSingleAttribute(UserModel.LOCALE, language);
+            }
+            moved.add(move(user, plan.get(i), mode));
         }
         return moved;
     }

@@ -200,13 +200,15 @@ final class LegacyMigrationRequiredAction implements RequiredActionProvider {
         }
         CredentialMode mode = subject.settings().credentials();
         List<AccountMove.Planned> plan = plan(subject, company, entries, mode);
+        String language = realm.isInternationalizationEnabled()
+                ? session.getContext().resolveLocale(subject.user()).toLanguageTag() : null;
         List<AccountMove.Moved> moved;
         try {
             String realmId = realm.getId();
             moved = KeycloakModelUtils.runJobInTransactionWithResult(session.getKeycloakSessionFactory(), job -> {
                 RealmModel jobRealm = job.realms().getRealm(realmId);
                 job.getContext().setRealm(jobRealm);
-                return AccountMove.apply(job, jobRealm, subject.source().component(), plan, mode);
+                return AccountMove.apply(job, jobRealm, subject.source().component(), plan, mode, language);
             });
         } catch (AccountMove.Refused refused) {
             session.singleUseObjects().remove(guard);
