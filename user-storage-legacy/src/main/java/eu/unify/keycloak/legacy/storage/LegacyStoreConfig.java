@@ -168,6 +168,12 @@ final class LegacyStoreConfig {
         return text(SUB_ACCOUNTS, DEFAULT_SUB_ACCOUNTS);
     }
 
+    /** Whether the admin gave a sub-accounts query (the console does on save; older configurations have none). */
+    boolean hasSubAccountsSql() {
+        String value = config.getFirst(SUB_ACCOUNTS);
+        return value != null && !value.isBlank();
+    }
+
     int syncBatchSize() {
         return number(SYNC_BATCH_SIZE, DEFAULT_SYNC_BATCH_SIZE, 10, 10_000);
     }

@@ -26,6 +26,7 @@ class LegacyStoreConfigTest {
         assertThat(config.findByEmailSql()).contains(":email");
         assertThat(config.listAllSql()).contains(":limit").contains(":offset");
         assertThat(config.subAccountsSql()).contains("WHERE main_account = :main_account");
+        assertThat(config.hasSubAccountsSql()).as("an older configuration without the option").isFalse();
         assertThat(config.password()).isEmpty();
     }
 
