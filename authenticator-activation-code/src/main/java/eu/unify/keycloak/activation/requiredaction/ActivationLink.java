@@ -41,6 +41,17 @@ public final class ActivationLink {
      */
     public static String create(KeycloakSession session, RealmModel realm, UserModel user, String clientId,
                                 String redirectUri, Duration lifetime) {
+        return create(session, realm, user.getId(), user.getEmail(), clientId, redirectUri, lifetime);
+    }
+
+    /**
+     * The link for the user with id {@code userId} and address {@code email}, for an account whose creation has not
+     * been committed yet (the link is built in the request, the message sent after the commit).
+     *
+     * @throws InvalidTarget as {@link #create(KeycloakSession, RealmModel, UserModel, String, String, Duration)}
+     */
+    public static String create(KeycloakSession session, RealmModel realm, String userId, String email,
+                                String clientId, String redirectUri, Duration lifetime) {
         if (redirectUri != null && clientId == null) {
             throw new InvalidTarget("Client id missing");
         }
@@ -53,7 +64,7 @@ public final class ActivationLink {
             throw new InvalidTarget("Invalid redirect uri");
         }
         int expiration = Time.currentTime() + (int) lifetime.toSeconds();
-        ExecuteActionsActionToken token = new ExecuteActionsActionToken(user.getId(), user.getEmail(), expiration,
+        ExecuteActionsActionToken token = new ExecuteActionsActionToken(userId, email, expiration,
                 List.of(AccountActivationRequiredActionFactory.ID), redirectUri, client);
         KeycloakUriInfo uri = session.getContext().getUri();
         return LoginActionsService.actionTokenProcessor(uri)

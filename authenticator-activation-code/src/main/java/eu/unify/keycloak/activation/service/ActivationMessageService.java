@@ -43,20 +43,45 @@ public final class ActivationMessageService {
      *                        earlier code of the user still works
      */
     public void send(UserModel user) throws EmailException {
-        if (user.getEmail() == null || user.getEmail().isBlank()) {
-            throw new EmailException("The user has no email address");
-        }
+        requireEmail(user);
+        Duration lifetime = linkLifetime(realm);
+        send(user, link(user, lifetime), lifetime);
+    }
+
+    /**
+     * Emails {@code user} their activation message with a link built earlier (for example in the request that
+     * created the account, when the message goes out after its commit), valid for {@code lifetime}: see
+     * {@link #linkLifetime}.
+     *
+     * @throws EmailException as {@link #send(UserModel)}
+     */
+    public void send(UserModel user, String link, Duration lifetime) throws EmailException {
+        requireEmail(user);
         if (AccountActivationConfig.codeInWelcomeMessage(realm)) {
             CodePolicy policy = AccountCodeOptions.ofRealm(realm).policy();
-            String link = link(user, policy.lifetime());
             AccountCodeService.Issued issued = AccountCodeService.of(session, realm)
                     .issue(user, CodePurpose.ACTIVATION_IN_MESSAGE, policy, link);
             if (issued.status() != AccountCodeService.Issued.Status.SENT) {
                 throw new EmailException("The activation message could not be sent");
             }
         } else {
-            Duration lifetime = Duration.ofSeconds(realm.getActionTokenGeneratedByAdminLifespan());
-            mailer.sendActivationLink(user, link(user, lifetime), lifetime);
+            mailer.sendActivationLink(user, link, lifetime);
+        }
+    }
+
+    /**
+     * How long an activation link of this realm is valid: as long as the code when the code is in the message, else
+     * as long as Keycloak's admin-issued action links.
+     */
+    public static Duration linkLifetime(RealmModel realm) {
+        return AccountActivationConfig.codeInWelcomeMessage(realm)
+                ? AccountCodeOptions.ofRealm(realm).policy().lifetime()
+                : Duration.ofSeconds(realm.getActionTokenGeneratedByAdminLifespan());
+    }
+
+    private static void requireEmail(UserModel user) throws EmailException {
+        if (user.getEmail() == null || user.getEmail().isBlank()) {
+            throw new EmailException("The user has no email address");
         }
     }
 

@@ -31,6 +31,10 @@ enum LegacyDatabase {
             + "FROM kunden_login ORDER BY login_name LIMIT :limit OFFSET :offset";
 
     static final String COUNT_BY_WAVE = "SELECT welle AS wave, COUNT(*) AS total FROM kunden_login GROUP BY welle";
+    static final String SUB_ACCOUNTS = "SELECT login_name AS username, pw_hash AS password_hash, "
+            + "pw_salt AS password_salt, hash_typ AS hash_algorithm, mail AS email, vorname AS first_name, "
+            + "nachname AS last_name, haupt_login AS main_account, rechte AS rights, welle AS wave, aktiv AS enabled "
+            + "FROM kunden_login WHERE haupt_login = :main_account";
 
     private final String serverUrl;
     private final String user;

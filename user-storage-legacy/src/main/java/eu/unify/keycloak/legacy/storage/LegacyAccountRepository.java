@@ -25,6 +25,9 @@ final class LegacyAccountRepository {
     static final String PARAM_OFFSET = "offset";
     static final String COUNT_WAVE = "wave";
     static final String COUNT_TOTAL = "total";
+    static final String PARAM_MAIN_ACCOUNT = "main_account";
+    /** More sub-accounts than this for one main account is a data error, not a company. */
+    static final int MAX_SUB_ACCOUNTS = 1000;
 
     private final ConnectionPool pool;
     private final int queryTimeoutSeconds;
@@ -79,6 +82,12 @@ final class LegacyAccountRepository {
             throw new LegacyStoreUnavailableException("legacy store query 'count by wave' failed: "
                     + e.getClass().getSimpleName(), e);
         }
+    }
+
+    /** The sub-accounts of one main account (its legacy username), at most {@value #MAX_SUB_ACCOUNTS}. */
+    List<LegacyAccount> subAccounts(String sql, String mainAccount) {
+        NamedSql query = NamedSql.parse(sql, Set.of(PARAM_MAIN_ACCOUNT));
+        return run("sub-accounts", query, Map.of(PARAM_MAIN_ACCOUNT, mainAccount), MAX_SUB_ACCOUNTS);
     }
 
     /** Runs a query without rows of interest and returns the column labels it produces. */

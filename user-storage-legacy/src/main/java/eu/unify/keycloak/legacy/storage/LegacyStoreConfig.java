@@ -27,6 +27,7 @@ final class LegacyStoreConfig {
     static final String FIND_BY_USERNAME = "findByUsernameSql";
     static final String FIND_BY_EMAIL = "findByEmailSql";
     static final String LIST_ALL = "listAllSql";
+    static final String SUB_ACCOUNTS = "subAccountsSql";
     static final String SYNC_BATCH_SIZE = "syncBatchSize";
     static final String DIGEST_ALGORITHM = "bareDigestAlgorithm";
     static final String DIGEST_SALT_POSITION = "bareDigestSaltPosition";
@@ -48,6 +49,9 @@ final class LegacyStoreConfig {
     static final String DEFAULT_COUNT_BY_WAVE = "SELECT wave, COUNT(*) AS total FROM legacy_users GROUP BY wave";
     static final String DEFAULT_LIST_ALL = "SELECT username, email, first_name, last_name, main_account, rights, "
             + "wave, enabled FROM legacy_users ORDER BY username LIMIT :limit OFFSET :offset";
+    static final String DEFAULT_SUB_ACCOUNTS = "SELECT username, password_hash, password_salt, hash_algorithm, "
+            + "email, first_name, last_name, main_account, rights, wave, enabled FROM legacy_users "
+            + "WHERE main_account = :main_account";
 
     static final List<ProviderConfigProperty> PROPERTIES = ProviderConfigurationBuilder.create()
             .property().name(JDBC_URL).label("JDBC URL")
@@ -87,6 +91,11 @@ final class LegacyStoreConfig {
             .helpText("Returns every legacy account, one page at a time, in a stable order, using :limit and :offset. "
                     + "Same columns; password_hash is not needed here. Used by 'Synchronize all users'.")
             .type(ProviderConfigProperty.TEXT_TYPE).defaultValue(DEFAULT_LIST_ALL).add()
+            .property().name(SUB_ACCOUNTS).label("Query: sub-accounts")
+            .helpText("Returns every sub-account of the main account :main_account (its legacy username), with the "
+                    + "same columns as 'find by username'; password_hash is needed when the move carries legacy "
+                    + "passwords over. Used by the move to email identities (required action unify-legacy-migration).")
+            .type(ProviderConfigProperty.TEXT_TYPE).defaultValue(DEFAULT_SUB_ACCOUNTS).add()
             .property().name(SYNC_BATCH_SIZE).label("Synchronization batch size")
             .helpText("Accounts read from the legacy database per query by 'Synchronize all users' (they are imported 50 per transaction), 10 to 10000. Default "
                     + DEFAULT_SYNC_BATCH_SIZE + ".")
@@ -169,6 +178,16 @@ final class LegacyStoreConfig {
 
     String listAllSql() {
         return text(LIST_ALL, DEFAULT_LIST_ALL);
+    }
+
+    String subAccountsSql() {
+        return text(SUB_ACCOUNTS, DEFAULT_SUB_ACCOUNTS);
+    }
+
+    /** Whether the admin gave a sub-accounts query (the console does on save; older configurations have none). */
+    boolean hasSubAccountsSql() {
+        String value = config.getFirst(SUB_ACCOUNTS);
+        return value != null && !value.isBlank();
     }
 
     int syncBatchSize() {

@@ -1,6 +1,7 @@
 package eu.unify.keycloak.legacy.storage;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -24,12 +25,15 @@ import org.keycloak.storage.UserStorageProvider;
 import org.keycloak.storage.user.ImportedUserValidation;
 import org.keycloak.storage.user.UserLookupProvider;
 
+import eu.unify.keycloak.legacy.credential.LegacyPasswordCredentials;
+import eu.unify.keycloak.legacy.hash.LegacyPasswordVerifier;
+
 /**
  * {@code unify-legacy} for one realm and one request: finds legacy accounts, checks their passwords against the
  * legacy store, and imports an account (linked to this provider) only after its password was confirmed.
  */
 final class LegacyUserStorageProvider implements UserStorageProvider, UserLookupProvider, CredentialInputValidator,
-        ImportedUserValidation {
+        ImportedUserValidation, LegacyMoveSource {
 
     static final String UNAVAILABLE_MESSAGE = "unify-legacy-unavailable";
     static final String UNAVAILABLE_EVENT_DETAIL = "legacy_store_unavailable";
@@ -65,7 +69,22 @@ final class LegacyUserStorageProvider implements UserStorageProvider, UserLookup
             return null;
         }
         LegacyUser known = signingIn.get(storageId.getExternalId());
-        return known != null ? known : getUserByUsername(realm, storageId.getExternalId());
+        if (known != null) {
+            return known;
+        }
+        UserModel found = getUserByUsername(realm, storageId.getExternalId());
+        return found != null ? found : movedAccount(realm, storageId.getExternalId());
+    }
+
+    /**
+     * A sign-in that started before its account moved to an email identity still holds the federated id: it goes on
+     * with the moved user (same account, now local), never with a new import.
+     */
+    private UserModel movedAccount(RealmModel realm, String legacyUsername) {
+        return UserStoragePrivateUtil.userLocalStorage(session)
+                .searchForUserByUserAttributeStream(realm, LegacyImport.ATTR_USERNAME, legacyUsername)
+                .filter(user -> user.getFederationLink() == null)
+                .findFirst().orElse(null);
     }
 
     @Override
@@ -198,6 +217,44 @@ final class LegacyUserStorageProvider implements UserStorageProvider, UserLookup
             }
             throw new ModelException("legacy user store unavailable", e);
         }
+    }
+
+    // The move to email identities (package eu.unify.keycloak.legacy.move) reads the store through these.
+
+    @Override
+    public ComponentModel component() {
+        return model;
+    }
+
+    @Override
+    public Optional<LegacyAccount> account(String legacyUsername) {
+        // Not through unavailableIsReported: the move tells the user itself when the legacy store is down.
+        String key = "u:" + legacyUsername;
+        Optional<LegacyAccount> known = seen.get(key);
+        if (known == null) {
+            known = repository.findByUsername(config.findByUsernameSql(), legacyUsername);
+            seen.put(key, known);
+        }
+        return known;
+    }
+
+    @Override
+    public List<LegacyAccount> subAccounts(String mainLegacyUsername) {
+        return repository.subAccounts(config.subAccountsSql(), mainLegacyUsername);
+    }
+
+    @Override
+    public UserModel importAccount(RealmModel realm, LegacyAccount account) {
+        return LegacyImport.create(session, UserStoragePrivateUtil.userLocalStorage(session), realm, model, account);
+    }
+
+    @Override
+    public Optional<PasswordCredentialModel> passwordCredential(LegacyAccount account) {
+        if (account.passwordHash() == null) {
+            return Optional.empty();
+        }
+        return LegacyPasswordCredentials.fromLegacy(new LegacyPasswordVerifier(config.bareDigestSettings()),
+                account.passwordHash(), account.passwordSalt(), account.hashAlgorithm());
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
 import jakarta.persistence.FlushModeType;
 
@@ -33,6 +34,7 @@ import org.keycloak.storage.user.SynchronizationResult;
 import eu.unify.keycloak.common.UnifyVersion;
 import eu.unify.keycloak.legacy.hash.LegacyPasswordVerifier;
 import eu.unify.keycloak.legacy.rights.LegacyRights;
+import eu.unify.keycloak.legacy.move.MoveSettings;
 
 /**
  * {@code unify-legacy}: user federation over the legacy application database. Wires the object graph (pool,
@@ -50,6 +52,10 @@ public final class LegacyUserStorageProviderFactory implements UserStorageProvid
      * linear (measured: bench/README.md, unify-legacy-sync).
      */
     private static final int IMPORT_CHUNK = 50;
+
+    /** The store's options, then the move's (eu.unify.keycloak.legacy.move). */
+    private static final List<ProviderConfigProperty> PROPERTIES =
+            Stream.concat(LegacyStoreConfig.PROPERTIES.stream(), MoveSettings.PROPERTIES.stream()).toList();
 
     /** One pool per component and connection settings; replaced (and the old one closed) when they change. */
     private final Map<String, PoolEntry> pools = new ConcurrentHashMap<>();
@@ -73,7 +79,7 @@ public final class LegacyUserStorageProviderFactory implements UserStorageProvid
 
     @Override
     public List<ProviderConfigProperty> getConfigProperties() {
-        return LegacyStoreConfig.PROPERTIES;
+        return PROPERTIES;
     }
 
     @Override
@@ -108,9 +114,9 @@ public final class LegacyUserStorageProviderFactory implements UserStorageProvid
     }
 
     /**
-     * The console's save is the connection test: it connects, runs the three queries and checks their columns, and
-     * explains what is wrong. It also switches the user cache off for this provider: accounts not yet imported
-     * exist only for one request and must never be cached.
+     * The console's save is the connection test: it connects, runs the four queries and checks their columns, and
+     * explains what is wrong, also in the move's options. It also switches the user cache off for this provider:
+     * accounts not yet imported exist only for one request and must never be cached.
      */
     @Override
     public void validateConfiguration(KeycloakSession session, RealmModel realm, ComponentModel model)
@@ -132,6 +138,9 @@ public final class LegacyUserStorageProviderFactory implements UserStorageProvid
                 Set.of(LegacyAccountRepository.PARAM_LIMIT, LegacyAccountRepository.PARAM_OFFSET), problems);
         NamedSql countByWave = config.countByWaveSqlGiven()
                 ? parse("Query 'count by wave'", config.countByWaveSql(), Set.of(), problems) : null;
+        NamedSql subAccounts = parse("Query 'sub-accounts'", config.subAccountsSql(),
+                Set.of(LegacyAccountRepository.PARAM_MAIN_ACCOUNT), problems);
+        problems.addAll(MoveSettings.of(model).problems());
         if (!problems.isEmpty()) {
             throw invalid(String.join("; ", problems));
         }
@@ -155,6 +164,11 @@ public final class LegacyUserStorageProviderFactory implements UserStorageProvid
                     Set.of(LegacyColumns.USERNAME)));
             if (countByWave != null) {
                 problems.addAll(checkCountByWave(repository, countByWave));
+            }
+            // Only the move reads sub-accounts: a store that predates the option and moves nobody is not held up.
+            if (!MoveSettings.of(model).waves().isEmpty() || config.hasSubAccountsSql()) {
+                problems.addAll(check(repository, "Query 'sub-accounts'", subAccounts,
+                        Map.of(LegacyAccountRepository.PARAM_MAIN_ACCOUNT, ""), Set.of(LegacyColumns.USERNAME)));
             }
         }
         if (!problems.isEmpty()) {

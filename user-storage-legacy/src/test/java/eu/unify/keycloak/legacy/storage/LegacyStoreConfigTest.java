@@ -25,6 +25,8 @@ class LegacyStoreConfigTest {
         assertThat(config.findByUsernameSql()).contains(":username");
         assertThat(config.findByEmailSql()).contains(":email");
         assertThat(config.listAllSql()).contains(":limit").contains(":offset");
+        assertThat(config.subAccountsSql()).contains("WHERE main_account = :main_account");
+        assertThat(config.hasSubAccountsSql()).as("an older configuration without the option").isFalse();
         assertThat(config.password()).isEmpty();
     }
 
