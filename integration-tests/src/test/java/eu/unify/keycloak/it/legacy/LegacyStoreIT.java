@@ -97,6 +97,7 @@ public class LegacyStoreIT {
             db.insert(db.username("Parallel"), OLD_HASH, null, null, null, null, null, 2);
             db.insert(db.username("Offline"), OLD_HASH, null, null, null, null, null, 2);
             db.insert(db.username("Imported"), OLD_HASH, null, null, null, null, null, 2);
+            db.insert(db.username("Wieder"), OLD_HASH, null, null, null, null, null, 2);
             for (int i = 0; i < SYNC_ACCOUNTS; i++) {
                 db.insert(db.username(String.format("sync%02d", i)), OLD_HASH, null, "Sync", "User " + i, null, null,
                         3);
@@ -323,7 +324,7 @@ public class LegacyStoreIT {
         UserRepresentation before = stored(db.username("Haupt")).get(0);
         int alreadyImported = (int) realm.admin().users().list(0, 1000).stream()
                 .filter(u -> componentId.equals(u.getFederationLink())).count();
-        int total = 6 + SYNC_ACCOUNTS;
+        int total = 7 + SYNC_ACCOUNTS;
 
         SynchronizationResultRepresentation first = realm.admin().userStorage().syncUsers(componentId,
                 "triggerFullSync");
@@ -346,5 +347,32 @@ public class LegacyStoreIT {
 
         // A synced account signs in with its legacy password.
         assertThat(oauth.doPasswordGrantRequest(db.username("sync07"), OLD_PASSWORD).isSuccess()).isTrue();
+    }
+
+    @Order(7)
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(LegacyDatabase.class)
+    void anImportedAccountDeletedInKeycloakIsImportedAgainAtItsNextSignIn(LegacyDatabase db) {
+        String username = db.username("Wieder");
+        assertThat(oauth.doPasswordGrantRequest(username, OLD_PASSWORD).isSuccess()).as("first sign-in").isTrue();
+        List<UserRepresentation> imported = stored(username);
+        assertThat(imported).as("imported by its first sign-in").hasSize(1);
+        String oldId = imported.get(0).getId();
+
+        try (Response deleted = realm.admin().users().delete(oldId)) {
+            assertThat(deleted.getStatus()).isEqualTo(204);
+        }
+        assertThat(stored(username)).isEmpty();
+
+        AccessTokenResponse tokens = oauth.doPasswordGrantRequest(username, OLD_PASSWORD);
+        assertThat(tokens.isSuccess()).as("signed in again: %s", tokens.getError()).isTrue();
+        List<UserRepresentation> again = stored(username);
+        assertThat(again).hasSize(1);
+        assertThat(again.get(0).getId()).isNotEqualTo(oldId);
+        assertThat(oauth.parseToken(tokens.getAccessToken(), AccessToken.class).getSubject())
+                .isEqualTo(again.get(0).getId());
+        UserRepresentation user = realm.admin().users().get(again.get(0).getId()).toRepresentation();
+        assertThat(user.getFederationLink()).isEqualTo(componentId(db));
+        assertThat(user.getAttributes()).containsEntry("legacy_username", List.of(username));
     }
 }

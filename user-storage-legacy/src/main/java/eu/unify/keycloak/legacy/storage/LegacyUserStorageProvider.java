@@ -23,6 +23,7 @@ import org.keycloak.storage.StorageId;
 import org.keycloak.storage.UserStoragePrivateUtil;
 import org.keycloak.storage.UserStorageProvider;
 import org.keycloak.storage.user.ImportedUserValidation;
+import org.keycloak.storage.user.UserRegistrationProvider;
 import org.keycloak.storage.user.UserLookupProvider;
 
 import eu.unify.keycloak.legacy.credential.LegacyPasswordCredentials;
@@ -33,7 +34,7 @@ import eu.unify.keycloak.legacy.hash.LegacyPasswordVerifier;
  * legacy store, and imports an account (linked to this provider) only after its password was confirmed.
  */
 final class LegacyUserStorageProvider implements UserStorageProvider, UserLookupProvider, CredentialInputValidator,
-        ImportedUserValidation, LegacyMoveSource {
+        ImportedUserValidation, UserRegistrationProvider, LegacyMoveSource {
 
     static final String UNAVAILABLE_MESSAGE = "unify-legacy-unavailable";
     static final String UNAVAILABLE_EVENT_DETAIL = "legacy_store_unavailable";
@@ -136,6 +137,25 @@ final class LegacyUserStorageProvider implements UserStorageProvider, UserLookup
             seen.put(key, known);
         }
         return known;
+    }
+
+    /**
+     * New users are Keycloak's own: the legacy store is never written to. Null lets Keycloak create the user locally,
+     * as if this provider were not there.
+     */
+    @Override
+    public UserModel addUser(RealmModel realm, String username) {
+        return null;
+    }
+
+    /**
+     * Deleting an imported account in Keycloak removes the import only; the legacy row stays, and the account is
+     * imported again at its next sign-in (or by "Synchronize all users"). Without this, Keycloak refuses to delete a
+     * user linked to a provider that cannot remove users.
+     */
+    @Override
+    public boolean removeUser(RealmModel realm, UserModel user) {
+        return true;
     }
 
     @Override
