@@ -13,13 +13,15 @@ import eu.unify.keycloak.activation.config.SessionCodeOptions;
 
 /**
  * The admin console options of {@code unify-account-activation}: the options of emailed codes, and whether the code
- * is instead the one printed in the welcome message. Missing or invalid values give the defaults (code emailed when
- * the link is opened).
+ * is instead the one printed in the welcome message, and whether a completed activation signs the user in. Missing or
+ * invalid values give the defaults (code emailed when the link is opened; signed in after activation).
  */
 public final class AccountActivationConfig {
 
     /** Config key: the user types the code of the welcome message instead of being emailed one. */
     public static final String CODE_IN_WELCOME_MESSAGE = "code.in.welcome.message";
+    /** Config key: a completed activation ends signed in on the service instead of Keycloak's confirmation page. */
+    public static final String SIGN_IN_AFTER_ACTIVATION = "sign.in.after.activation";
 
     private static final List<ProviderConfigProperty> PROPERTIES = SessionCodeOptions.addTo(
                     ProviderConfigurationBuilder.create()
@@ -32,7 +34,18 @@ public final class AccountActivationConfig {
                                     + "Length, lifetime and wrong tries of such codes are those of the 'Unify: link to "
                                     + "account by activation code' step (default 14 symbols, 7 days, 5 tries). Default off.")
                             .type(ProviderConfigProperty.BOOLEAN_TYPE)
-                            .defaultValue("false").add())
+                            .defaultValue("false").add()
+                            .property().name(SIGN_IN_AFTER_ACTIVATION)
+                            .label("Sign in after activation")
+                            .helpText("On: once the code is right and the user has chosen a password, the user is signed "
+                                    + "in (a normal login: session, single sign-on, LOGIN event) and the browser goes to the "
+                                    + "redirect URI of the activation link, where the service's own sign-in completes "
+                                    + "without asking again. Applies only when the password is chosen in the same "
+                                    + "activation; an account that already had one, or a realm with 'Update Password' "
+                                    + "disabled, gets Keycloak's confirmation page. Off: always Keycloak's confirmation "
+                                    + "page with a link back to the service, where the user signs in. Default on.")
+                            .type(ProviderConfigProperty.BOOLEAN_TYPE)
+                            .defaultValue("true").add())
             .build();
 
     private AccountActivationConfig() {
@@ -46,6 +59,12 @@ public final class AccountActivationConfig {
     /** Whether {@code config} (the action's settings; may be null) asks for the welcome message's code. */
     public static boolean codeInWelcomeMessage(Map<String, String> config) {
         return config != null && Boolean.parseBoolean(String.valueOf(config.get(CODE_IN_WELCOME_MESSAGE)).trim());
+    }
+
+    /** Whether {@code config} (the action's settings; may be null) lets a completed activation sign the user in. */
+    public static boolean signInAfterActivation(Map<String, String> config) {
+        String value = config == null ? null : config.get(SIGN_IN_AFTER_ACTIVATION);
+        return value == null || value.isBlank() || !"false".equalsIgnoreCase(value.trim());
     }
 
     /** Whether the realm has the action enabled with the welcome message's code switched on. */

@@ -32,8 +32,9 @@ import eu.unify.keycloak.activation.service.SessionCodeService.SendResult;
 /**
  * What the activation link of an admin-created account runs. The code is emailed only when the user opens the page,
  * so a mail scanner that pre-fetches the link learns nothing it can use; after the code, a user without a password
- * chooses one under the realm's password policy (Keycloak's "Update Password" action). Keycloak then confirms and
- * links back to the service named in the activation link. With "Code in the welcome message" on, nothing is emailed:
+ * chooses one under the realm's password policy (Keycloak's "Update Password" action). With "Sign in after activation"
+ * (default) the user is then signed in and sent to the service named in the activation link
+ * ({@link SignInAfterActivation}); otherwise Keycloak confirms and links back to it. With "Code in the welcome message" on, nothing is emailed:
  * the page asks for the code of the welcome message, which only works for the account the link belongs to.
  */
 final class AccountActivationRequiredAction implements RequiredActionProvider {
@@ -42,6 +43,8 @@ final class AccountActivationRequiredAction implements RequiredActionProvider {
     /** With "Code in the welcome message": the code printed in the message, issued by the welcome endpoint. */
     static final CodePurpose WELCOME_PURPOSE = CodePurpose.ACTIVATION_IN_MESSAGE;
     private static final String NOTE_ISSUED = "unify-account-activation.issued";
+    /** Event detail: whether the activation ends signed in (after the password), see {@link SignInAfterActivation}. */
+    static final String DETAIL_SIGN_IN = "unify_sign_in";
 
     @Override
     public InitiatedActionSupport initiatedActionSupport() {
@@ -110,6 +113,10 @@ final class AccountActivationRequiredAction implements RequiredActionProvider {
                     user.addRequiredAction(UserModel.RequiredAction.UPDATE_PASSWORD);
                 }
                 context.getAuthenticationSession().removeAuthNote(NOTE_ISSUED);
+                if (signIn(context)) {
+                    event.detail(DETAIL_SIGN_IN, Boolean.toString(
+                            SignInAfterActivation.prepare(context.getAuthenticationSession(), realm, user)));
+                }
                 event.success();
                 context.success();
             }
@@ -166,6 +173,11 @@ final class AccountActivationRequiredAction implements RequiredActionProvider {
 
     private static boolean welcomeCode(RequiredActionContext context) {
         return context.getConfig() != null && AccountActivationConfig.codeInWelcomeMessage(context.getConfig().getConfig());
+    }
+
+    private static boolean signIn(RequiredActionContext context) {
+        return AccountActivationConfig.signInAfterActivation(
+                context.getConfig() == null ? null : context.getConfig().getConfig());
     }
 
     private static CodePolicy policy(RequiredActionContext context) {

@@ -23,14 +23,32 @@ class AccountActivationConfigTest {
     }
 
     @Test
-    void theConsoleShowsTheSwitchFirstWithLabelHelpAndDefaultOffThenTheCodeOptions() {
+    void signingInAfterActivationIsOnUnlessSwitchedOff() {
+        assertThat(AccountActivationConfig.signInAfterActivation(null)).isTrue();
+        assertThat(AccountActivationConfig.signInAfterActivation(Map.of())).isTrue();
+        assertThat(AccountActivationConfig.signInAfterActivation(Map.of(AccountActivationConfig.SIGN_IN_AFTER_ACTIVATION, " "))).isTrue();
+        assertThat(AccountActivationConfig.signInAfterActivation(Map.of(AccountActivationConfig.SIGN_IN_AFTER_ACTIVATION, "true"))).isTrue();
+        Map<String, String> empty = new HashMap<>();
+        empty.put(AccountActivationConfig.SIGN_IN_AFTER_ACTIVATION, null);
+        assertThat(AccountActivationConfig.signInAfterActivation(empty)).isTrue();
+        assertThat(AccountActivationConfig.signInAfterActivation(Map.of(AccountActivationConfig.SIGN_IN_AFTER_ACTIVATION, "false"))).isFalse();
+        assertThat(AccountActivationConfig.signInAfterActivation(Map.of(AccountActivationConfig.SIGN_IN_AFTER_ACTIVATION, " FALSE "))).isFalse();
+    }
+
+    @Test
+    void theConsoleShowsTheSwitchesFirstWithLabelHelpAndDefaultsThenTheCodeOptions() {
         ProviderConfigProperty first = AccountActivationConfig.properties().get(0);
         assertThat(first.getName()).isEqualTo(AccountActivationConfig.CODE_IN_WELCOME_MESSAGE);
         assertThat(first.getLabel()).isEqualTo("Code in the welcome message");
         assertThat(first.getHelpText()).isNotBlank();
         assertThat(first.getType()).isEqualTo(ProviderConfigProperty.BOOLEAN_TYPE);
         assertThat(first.getDefaultValue()).isEqualTo("false");
-        assertThat(AccountActivationConfig.properties()).hasSize(6)
+        ProviderConfigProperty second = AccountActivationConfig.properties().get(1);
+        assertThat(second.getName()).isEqualTo(AccountActivationConfig.SIGN_IN_AFTER_ACTIVATION);
+        assertThat(second.getLabel()).isEqualTo("Sign in after activation");
+        assertThat(second.getType()).isEqualTo(ProviderConfigProperty.BOOLEAN_TYPE);
+        assertThat(second.getDefaultValue()).isEqualTo("true");
+        assertThat(AccountActivationConfig.properties()).hasSize(7)
                 .allSatisfy(p -> assertThat(p.getHelpText()).isNotBlank());
     }
 }

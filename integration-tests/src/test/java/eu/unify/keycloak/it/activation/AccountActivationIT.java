@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.keycloak.representations.idm.EventRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
+import org.keycloak.representations.idm.RequiredActionConfigRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
@@ -40,7 +41,8 @@ import eu.unify.keycloak.it.UnifyServerConfig;
 /**
  * Story 1: an admin creates an account and sends the activation email (required action
  * {@code unify-account-activation}); the user opens the link, gets a fresh code by email only then, types it, chooses
- * a password and signs in on the service with it.
+ * a password and lands signed in on the service (single sign-on). An account that already has a password is not signed
+ * in by link and code alone; with "Sign in after activation" off, Keycloak confirms and the user signs in themselves.
  */
 @KeycloakIntegrationTest(config = UnifyServerConfig.class)
 public class AccountActivationIT {
@@ -113,20 +115,103 @@ public class AccountActivationIT {
         codePage.submitCode(Mails.code(codeMail));
 
         updatePasswordPage.assertCurrent();
-        updatePasswordPage.changePassword("Oma-salasana-7", "Oma-salasana-7");
-        // Keycloak confirms ("account updated") and links back to the service named in the activation link ...
-        infoPage.assertCurrent();
-        assertThat(driver.driver().findElements(By.cssSelector("a[href^='" + redirectUri + "']"))).hasSize(1);
-        // ... where the user signs in with the email address and the password just chosen.
-        oauth.openLoginForm();
-        loginPage.fillLogin(email, "Oma-salasana-7");
-        Browser.submitAndWait(driver, loginPage::submit);
-        AuthorizationEndpointResponse response = oauth.parseLoginResponse();
-        assertThat(response.isSuccess()).as("signed in on the service: %s", response.getError()).isTrue();
+        Browser.submitAndWait(driver, () -> updatePasswordPage.changePassword("Oma-salasana-7", "Oma-salasana-7"));
+        // Signed in, the browser lands on the service named in the activation link (no code pushed to it) ...
+        ServiceLanding.assertLandedOn(driver, redirectUri);
+        // ... whose own sign-in completes by single sign-on, without the login form.
+        ServiceLanding.assertSignedInBySingleSignOn(driver, oauth, userId);
 
         UserRepresentation user = realm.admin().users().get(userId).toRepresentation();
         assertThat(user.isEmailVerified()).isTrue();
         assertThat(user.getRequiredActions()).isEmpty();
+        List<EventRepresentation> events = realm.admin().getEvents(List.of("LOGIN"), null, userId, null, null, null, null, null);
+        assertThat(events).as("a normal login of the activation's client").isNotEmpty()
+                .allSatisfy(event -> assertThat(event.getClientId()).isEqualTo(clientId));
+        assertThat(realm.admin().users().get(userId).getUserSessions()).hasSize(1);
+
+        // The password chosen works for a later sign-in as well.
+        driver.open(realm.getBaseUrl() + "/.well-known/openid-configuration");
+        driver.cookies().deleteAll();
+        oauth.openLoginForm();
+        loginPage.fillLogin(email, "Oma-salasana-7");
+        Browser.submitAndWait(driver, loginPage::submit);
+        AuthorizationEndpointResponse response = oauth.parseLoginResponse();
+        assertThat(response.isSuccess()).as("signed in with the new password: %s", response.getError()).isTrue();
+    }
+
+    @Test
+    void anAccountThatAlreadyHasAPasswordIsNotSignedInByLinkAndCodeAlone() throws Exception {
+        String email = "aktivointi.salasana@example.com";
+        String userId = TestUsers.create(realm, email, "Vanha-salasana-3", "en");
+        String clientId = "test-app";
+        String redirectUri = realm.admin().clients().findByClientId(clientId).get(0).getRedirectUris().get(0);
+        realm.admin().users().get(userId).executeActionsEmail(clientId, redirectUri, 3600, List.of(ActivationAction.ID));
+
+        driver.open(ActivationAction.link(Mails.to(mail, email).get(0)));
+        driver.findElement(By.cssSelector("a[href*='action-token']")).click();
+        codePage.assertCurrent();
+        codePage.submitCode(Mails.latestCode(mail, email));
+
+        // No password chosen here: Keycloak's confirmation, no session.
+        infoPage.assertCurrent();
+        assertThat(driver.driver().findElements(By.cssSelector("a[href^='" + redirectUri + "']"))).hasSize(1);
+        assertThat(realm.admin().users().get(userId).getUserSessions()).isEmpty();
+        oauth.openLoginForm();
+        loginPage.assertCurrent();
+    }
+
+    @Test
+    void withSignInAfterActivationOffKeycloakConfirmsAndTheUserSignsInThemselves() throws Exception {
+        RequiredActionConfigRepresentation off = new RequiredActionConfigRepresentation();
+        off.setConfig(Map.of("sign.in.after.activation", "false"));
+        realm.admin().flows().updateRequiredActionConfig(ActivationAction.ID, off);
+        realm.cleanup().add(r -> r.flows().removeRequiredActionConfig(ActivationAction.ID));
+        String email = "aktivointi.ilman@example.com";
+        String userId = TestUsers.create(realm, email, null, "en");
+        String clientId = "test-app";
+        String redirectUri = realm.admin().clients().findByClientId(clientId).get(0).getRedirectUris().get(0);
+        realm.admin().users().get(userId).executeActionsEmail(clientId, redirectUri, 3600, List.of(ActivationAction.ID));
+
+        driver.open(ActivationAction.link(Mails.to(mail, email).get(0)));
+        driver.findElement(By.cssSelector("a[href*='action-token']")).click();
+        codePage.assertCurrent();
+        codePage.submitCode(Mails.latestCode(mail, email));
+        updatePasswordPage.assertCurrent();
+        Browser.submitAndWait(driver, () -> updatePasswordPage.changePassword("Own-password-7", "Own-password-7"));
+
+        // Keycloak confirms ("account updated") and links back to the service named in the activation link ...
+        infoPage.assertCurrent();
+        assertThat(driver.driver().findElements(By.cssSelector("a[href^='" + redirectUri + "']"))).hasSize(1);
+        assertThat(realm.admin().users().get(userId).getUserSessions()).isEmpty();
+        // ... where the user signs in with the email address and the password just chosen.
+        oauth.openLoginForm();
+        loginPage.fillLogin(email, "Own-password-7");
+        Browser.submitAndWait(driver, loginPage::submit);
+        AuthorizationEndpointResponse response = oauth.parseLoginResponse();
+        assertThat(response.isSuccess()).as("signed in on the service: %s", response.getError()).isTrue();
+    }
+
+    @Test
+    void anAccountDisabledDuringTheActivationIsNotSignedIn() throws Exception {
+        String email = "aktivointi.estetty@example.com";
+        String userId = TestUsers.create(realm, email, null, "en");
+        String clientId = "test-app";
+        String redirectUri = realm.admin().clients().findByClientId(clientId).get(0).getRedirectUris().get(0);
+        realm.admin().users().get(userId).executeActionsEmail(clientId, redirectUri, 3600, List.of(ActivationAction.ID));
+
+        driver.open(ActivationAction.link(Mails.to(mail, email).get(0)));
+        driver.findElement(By.cssSelector("a[href*='action-token']")).click();
+        codePage.assertCurrent();
+        codePage.submitCode(Mails.latestCode(mail, email));
+        updatePasswordPage.assertCurrent();
+        UserRepresentation disabled = realm.admin().users().get(userId).toRepresentation();
+        disabled.setEnabled(false);
+        realm.admin().users().get(userId).update(disabled);
+        Browser.submitAndWait(driver, () -> updatePasswordPage.changePassword("Own-password-8", "Own-password-8"));
+
+        assertThat(driver.getCurrentUrl()).doesNotStartWith(redirectUri);
+        assertThat(realm.admin().users().get(userId).getUserSessions()).isEmpty();
+        assertThat(realm.admin().getEvents(List.of("LOGIN"), null, userId, null, null, null, null, null)).isEmpty();
     }
 
     @Test

@@ -32,11 +32,8 @@ import org.keycloak.testframework.oauth.annotations.InjectOAuthClient;
 import org.keycloak.testframework.realm.ManagedRealm;
 import org.keycloak.testframework.ui.annotations.InjectPage;
 import org.keycloak.testframework.ui.annotations.InjectWebDriver;
-import org.keycloak.testframework.ui.page.InfoPage;
-import org.keycloak.testframework.ui.page.LoginPage;
 import org.keycloak.testframework.ui.page.LoginPasswordUpdatePage;
 import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
-import org.keycloak.testsuite.util.oauth.AuthorizationEndpointResponse;
 import org.openqa.selenium.By;
 
 import eu.unify.keycloak.it.Browser;
@@ -76,12 +73,6 @@ public class WelcomeCodeActivationIT {
 
     @InjectPage
     LoginPasswordUpdatePage updatePasswordPage;
-
-    @InjectPage
-    LoginPage loginPage;
-
-    @InjectPage
-    InfoPage infoPage;
 
     @TestSetup
     public void switchTheWelcomeCodeOn() {
@@ -136,15 +127,11 @@ public class WelcomeCodeActivationIT {
         // Forgiving input: lower case, spaces instead of dashes.
         codePage.submitCode(code.toLowerCase(Locale.ROOT).replace('-', ' '));
         updatePasswordPage.assertCurrent();
-        updatePasswordPage.changePassword("Mein-Passwort-7", "Mein-Passwort-7");
-        infoPage.assertCurrent();
-        assertThat(driver.driver().findElements(By.cssSelector("a[href^='" + redirectUri + "']"))).hasSize(1);
-
-        oauth.openLoginForm();
-        loginPage.fillLogin(email, "Mein-Passwort-7");
-        Browser.submitAndWait(driver, loginPage::submit);
-        AuthorizationEndpointResponse login = oauth.parseLoginResponse();
-        assertThat(login.isSuccess()).as("signed in on the service: %s", login.getError()).isTrue();
+        Browser.submitAndWait(driver, () -> updatePasswordPage.changePassword("Mein-Passwort-7", "Mein-Passwort-7"));
+        // Signed in after activation (the default): on the service, whose own sign-in completes by single sign-on.
+        ServiceLanding.assertLandedOn(driver, redirectUri);
+        ServiceLanding.assertSignedInBySingleSignOn(driver, oauth, userId);
+        assertThat(realm.admin().users().get(userId).credentials()).extracting(c -> c.getType()).containsExactly("password");
         UserRepresentation user = realm.admin().users().get(userId).toRepresentation();
         assertThat(user.isEmailVerified()).isTrue();
         assertThat(user.getRequiredActions()).isEmpty();
