@@ -8,14 +8,18 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 
 /**
- * The head of a realm's chain, one row per realm. Appending locks this row (select ... for update) until the
- * transaction ends, so two concurrent logins take turns instead of both linking to the same previous record. It also
- * remembers the last purged link, from which verification starts.
+ * The head of a realm's chain, one row per realm. Appending moves it with a compare-and-set update that locks the row
+ * until the transaction ends, so two concurrent logins take turns instead of both linking to the same previous record
+ * (see {@link AuditStore#append}). It also remembers the last purged link, from which verification starts. Read through
+ * this entity, written only by update statements: never change a loaded instance.
  */
 @Entity
 @Table(name = "UNIFY_AUDIT_CHAIN")
 @NamedQueries({
         @NamedQuery(name = "unifyAuditChain.realmIds", query = "select h.realmId from AuditChainHeadEntity h"),
+        @NamedQuery(name = "unifyAuditChain.setAnchor",
+                query = "update AuditChainHeadEntity h set h.purgedSeq = :seq, h.purgedHash = :hash"
+                        + " where h.realmId = :realmId"),
         @NamedQuery(name = "unifyAuditChain.deleteForRealm",
                 query = "delete from AuditChainHeadEntity h where h.realmId = :realmId")
 })

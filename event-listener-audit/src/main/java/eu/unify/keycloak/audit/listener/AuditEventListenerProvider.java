@@ -12,7 +12,7 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakTransactionManager;
 import org.keycloak.models.utils.KeycloakModelUtils;
 
-import eu.unify.keycloak.audit.jpa.AuditStore;
+import eu.unify.keycloak.audit.jpa.ChainAppender;
 import eu.unify.keycloak.audit.record.AuditJson;
 import eu.unify.keycloak.audit.record.AuditRecord;
 
@@ -31,14 +31,19 @@ final class AuditEventListenerProvider implements EventListenerProvider {
     private final AuditRecordMapper mapper;
     private final AuditOptions options;
     private final AuditFailures failures;
+    private final ChainAppender appender;
     private final List<AuditRecord> pending = new ArrayList<>();
+    /** Appended in the prepare phase, committed (or not) with the transaction. */
+    private List<AuditRecord> appended = List.of();
     private boolean enlisted;
 
-    AuditEventListenerProvider(KeycloakSession session, AuditOptions options, AuditFailures failures) {
+    AuditEventListenerProvider(KeycloakSession session, AuditOptions options, AuditFailures failures,
+                               ChainAppender appender) {
         this.session = session;
         this.mapper = new AuditRecordMapper(session, options.maskEmail());
         this.options = options;
         this.failures = failures;
+        this.appender = appender;
     }
 
     @Override
@@ -63,14 +68,17 @@ final class AuditEventListenerProvider implements EventListenerProvider {
         KeycloakTransactionManager transaction = session.getTransactionManager();
         if (!transaction.isActive()) {
             // An event outside any transaction (rare: sent after completion): record it in one of its own.
-            KeycloakModelUtils.runJobInTransaction(session.getKeycloakSessionFactory(),
-                    own -> logJson(AuditStore.of(own).append(List.of(record))));
+            List<AuditRecord> chained = KeycloakModelUtils.runJobInTransactionWithResult(
+                    session.getKeycloakSessionFactory(), own -> appender.append(own, List.of(record)));
+            committed(chained);
             return;
         }
         pending.add(record);
         if (!enlisted) {
             enlisted = true;
             transaction.enlistPrepare(new AppendAtCommit());
+            // Now: once the commit has begun, the manager takes no more participants.
+            transaction.enlistAfterCompletion(new AfterCommit());
         }
     }
 
@@ -81,9 +89,11 @@ final class AuditEventListenerProvider implements EventListenerProvider {
                 e.getClass().getName(), failures.count());
     }
 
-    private void logJson(List<AuditRecord> records) {
+    /** Once the records' transaction has committed: their heads are the realms' heads, and the SIEM may see them. */
+    private void committed(List<AuditRecord> chained) {
+        appender.committed(chained);
         if (options.logJson()) {
-            records.forEach(record -> JSON_LOG.info(AuditJson.of(record)));
+            chained.forEach(record -> JSON_LOG.info(AuditJson.of(record)));
         }
     }
 
@@ -102,12 +112,11 @@ final class AuditEventListenerProvider implements EventListenerProvider {
             List<AuditRecord> records = List.copyOf(pending);
             pending.clear();
             try {
-                List<AuditRecord> chained = AuditStore.of(session).append(records);
-                if (options.logJson()) {
-                    session.getTransactionManager().enlistAfterCompletion(new LogAfterCommit(chained));
-                }
+                appended = appender.append(session, records);
             } catch (RuntimeException e) {
+                // The action must not commit without its record: it fails with it.
                 failed(records.size() + " records at commit", e);
+                throw e;
             }
         }
 
@@ -117,22 +126,19 @@ final class AuditEventListenerProvider implements EventListenerProvider {
         }
     }
 
-    /** Logs the JSON lines only once the records are committed. */
-    private final class LogAfterCommit extends AbstractKeycloakTransaction {
-
-        private final List<AuditRecord> records;
-
-        LogAfterCommit(List<AuditRecord> records) {
-            this.records = records;
-        }
+    /** Tells the head hints and the JSON log about the appended records only once they are committed. */
+    private final class AfterCommit extends AbstractKeycloakTransaction {
 
         @Override
         protected void commitImpl() {
-            logJson(records);
+            List<AuditRecord> records = appended;
+            appended = List.of();
+            committed(records);
         }
 
         @Override
         protected void rollbackImpl() {
+            appended = List.of();
         }
     }
 }

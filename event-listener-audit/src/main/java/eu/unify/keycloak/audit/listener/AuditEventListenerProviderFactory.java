@@ -13,6 +13,7 @@ import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ServerInfoAwareProviderFactory;
 import org.keycloak.timer.TimerProvider;
 
+import eu.unify.keycloak.audit.jpa.ChainAppender;
 import eu.unify.keycloak.common.UnifyVersion;
 
 /**
@@ -27,10 +28,12 @@ public final class AuditEventListenerProviderFactory
     private AuditOptions options = new AuditOptions(false, false, AuditOptions.DEFAULT_RETENTION_DAYS,
             AuditOptions.DEFAULT_PURGE_INTERVAL_MINUTES);
     private final AuditFailures failures = new AuditFailures();
+    /** One per server: it remembers the chain heads this server committed, which saves each append a read. */
+    private final ChainAppender appender = new ChainAppender();
 
     @Override
     public EventListenerProvider create(KeycloakSession session) {
-        return new AuditEventListenerProvider(session, options, failures);
+        return new AuditEventListenerProvider(session, options, failures, appender);
     }
 
     @Override
