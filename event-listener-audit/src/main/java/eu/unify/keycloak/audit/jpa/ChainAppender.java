@@ -57,14 +57,8 @@ public final class ChainAppender {
         }
         List<AuditRecord> chained = new ArrayList<>(records.size());
         byRealm.forEach((realmId, realmRecords) -> {
-            ChainHeads.Head hint = heads.get(realmId);
-            List<AuditRecord> linked = hint == null ? null : ChainHeads.link(realmRecords, hint);
-            if (linked == null || !write(em, sql, hint, linked)) {
-                if (hint != null) {
-                    // Stale: whatever this transaction commits replaces it, even an older-looking head (a chain begun
-                    // anew under a reused realm id).
-                    heads.forget(realmId);
-                }
+            List<AuditRecord> linked = writeBehindHint(em, sql, realmId, realmRecords);
+            if (linked == null) {
                 ChainHeads.Head current = lockHead(session, em, realmId);
                 linked = ChainHeads.link(realmRecords, current);
                 if (!write(em, sql, current, linked)) {
@@ -74,6 +68,34 @@ public final class ChainAppender {
             chained.addAll(linked);
         });
         return chained;
+    }
+
+    /**
+     * Links and writes the records behind the head this server knows; null if it knows none or the head row holds
+     * another link. A concurrent transaction of this server that moved the head first has usually told
+     * {@link ChainHeads} by the time the update, which waited for it, comes back: one more try with that hint saves the
+     * locking read.
+     */
+    private List<AuditRecord> writeBehindHint(EntityManager em, Statements sql, String realmId,
+                                              List<AuditRecord> records) {
+        ChainHeads.Head tried = null;
+        for (int attempt = 0; attempt < 2; attempt++) {
+            ChainHeads.Head hint = heads.get(realmId);
+            if (hint == null || hint.equals(tried)) {
+                break;
+            }
+            List<AuditRecord> linked = ChainHeads.link(records, hint);
+            if (write(em, sql, hint, linked)) {
+                return linked;
+            }
+            tried = hint;
+        }
+        if (tried != null) {
+            // Stale: whatever this transaction commits replaces it, even an older-looking head (a chain begun anew
+            // under a reused realm id).
+            heads.forget(realmId);
+        }
+        return null;
     }
 
     /** The records' transaction has committed: their realms' heads are now theirs. */
