@@ -137,9 +137,38 @@ public final class AuditStore {
         return em.createNamedQuery("unifyAuditChain.realmIds", String.class).getResultList();
     }
 
-    public void deleteForRealm(String realmId) {
-        em.createNamedQuery("unifyAudit.deleteForRealm").setParameter("realmId", realmId).executeUpdate();
-        em.createNamedQuery("unifyAuditChain.deleteForRealm").setParameter("realmId", realmId).executeUpdate();
+    /** Whether the realm has a chain (it has or had records). */
+    public boolean hasChain(String realmId) {
+        return em.createNamedQuery("unifyAuditChain.count", Long.class).setParameter("realmId", realmId)
+                .getSingleResult() > 0;
+    }
+
+    /**
+     * Marks the realm's chain as that of a deleted realm: its name, when, and its retention then, by which its records
+     * are purged from now on. Sets only these columns (the head's links are written by the append path only).
+     */
+    public void markDeleted(String realmId, String realmName, long time, int retentionDays) {
+        em.createNamedQuery("unifyAuditChain.markDeleted").setParameter("realmId", realmId)
+                .setParameter("name", realmName).setParameter("time", time).setParameter("days", retentionDays)
+                .executeUpdate();
+    }
+
+    /** The chains of deleted realms, most recently deleted first. */
+    public List<DeletedRealm> deletedRealms() {
+        List<AuditChainHeadEntity> heads = em.createNamedQuery("unifyAuditChain.deleted", AuditChainHeadEntity.class)
+                .getResultList();
+        heads.forEach(em::detach);
+        return heads.stream().map(h -> new DeletedRealm(h.getRealmId(), h.getRealmName(), h.getDeletedAt(),
+                h.getRetentionDays(), h.getLastSeq() - h.getPurgedSeq())).toList();
+    }
+
+    /** A deleted realm whose trail is kept; {@code records} is how many are left. */
+    public record DeletedRealm(String realmId, String realmName, long deletedAt, Integer retentionDays, long records) {
+    }
+
+    /** Drops the chain of a realm whose records have all been purged; false if any are left. */
+    public boolean dropIfEmpty(String realmId) {
+        return em.createNamedQuery("unifyAuditChain.dropIfEmpty").setParameter("realmId", realmId).executeUpdate() > 0;
     }
 
     private static AuditRecord toRecord(AuditRecordEntity e) {

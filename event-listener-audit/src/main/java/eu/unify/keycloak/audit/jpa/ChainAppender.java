@@ -217,8 +217,9 @@ public final class ChainAppender {
             String chain = JpaUtils.getTableNameForNativeQuery("UNIFY_AUDIT_CHAIN", em);
             String record = JpaUtils.getTableNameForNativeQuery("UNIFY_AUDIT_RECORD", em);
             return new Statements(
-                    "update " + chain + " set LAST_SEQ = ?, LAST_HASH = ? where REALM_ID = ? and LAST_SEQ = ?"
-                            + " and LAST_HASH = ?",
+                    // A realm appending again under the id of a deleted one (a re-import) is no longer deleted.
+                    "update " + chain + " set LAST_SEQ = ?, LAST_HASH = ?, DELETED_AT = null where REALM_ID = ?"
+                            + " and LAST_SEQ = ? and LAST_HASH = ?",
                     "insert into " + record + " (ID, REALM_ID, SEQ, EVENT_TIME, KIND, TYPE, OUTCOME, ERROR, USER_ID,"
                             + " USERNAME, CLIENT_ID, IP_ADDRESS, SESSION_ID, RESOURCE_TYPE, RESOURCE_PATH, DETAILS,"
                             + " PREV_HASH, HASH) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");

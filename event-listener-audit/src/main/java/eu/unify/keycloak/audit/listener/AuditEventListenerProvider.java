@@ -1,17 +1,23 @@
 package eu.unify.keycloak.audit.listener;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.jboss.logging.Logger;
+import org.keycloak.common.util.Time;
+import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.events.Event;
 import org.keycloak.events.EventListenerProvider;
 import org.keycloak.events.admin.AdminEvent;
 import org.keycloak.models.AbstractKeycloakTransaction;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakTransactionManager;
+import org.keycloak.models.RealmModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 
+import eu.unify.keycloak.audit.jpa.AuditStore;
 import eu.unify.keycloak.audit.jpa.ChainAppender;
 import eu.unify.keycloak.audit.record.AuditJson;
 import eu.unify.keycloak.audit.record.AuditRecord;
@@ -33,6 +39,8 @@ final class AuditEventListenerProvider implements EventListenerProvider {
     private final AuditFailures failures;
     private final ChainAppender appender;
     private final List<AuditRecord> pending = new ArrayList<>();
+    /** Realms deleted in this transaction: their chains are marked once their last record is appended. */
+    private final Map<String, RealmDeletion> deletions = new LinkedHashMap<>();
     /** Appended in the prepare phase, committed (or not) with the transaction. */
     private List<AuditRecord> appended = List.of();
     private boolean enlisted;
@@ -61,6 +69,34 @@ final class AuditEventListenerProvider implements EventListenerProvider {
             add(mapper.fromAdminEvent(event));
         } catch (RuntimeException e) {
             failed("admin " + event.getOperationType(), e);
+        }
+    }
+
+    /**
+     * A realm with a chain is being deleted, in this transaction: its chain gets a last record saying so, and is marked
+     * as a deleted realm's, to be kept for {@code retentionDays} (see {@link PurgeExpiredRecordsTask}).
+     */
+    void realmDeleted(RealmModel realm, int retentionDays) {
+        RealmDeletion deletion = new RealmDeletion(realm.getId(), realm.getName(), Time.currentTimeMillis(),
+                retentionDays);
+        AuditRecord record = mapper.fromRealmDeletion(realm);
+        if (!session.getTransactionManager().isActive()) {
+            List<AuditRecord> chained = KeycloakModelUtils.runJobInTransactionWithResult(
+                    session.getKeycloakSessionFactory(), own -> {
+                        List<AuditRecord> linked = appender.append(own, List.of(record));
+                        deletion.mark(AuditStore.of(own));
+                        return linked;
+                    });
+            committed(chained);
+            return;
+        }
+        deletions.put(realm.getId(), deletion);
+        add(record);
+    }
+
+    private record RealmDeletion(String realmId, String realmName, long time, int retentionDays) {
+        void mark(AuditStore store) {
+            store.markDeleted(realmId, realmName, time, retentionDays);
         }
     }
 
@@ -111,8 +147,17 @@ final class AuditEventListenerProvider implements EventListenerProvider {
             }
             List<AuditRecord> records = List.copyOf(pending);
             pending.clear();
+            // The action's own writes first, so that while the chain head is locked (from the append to the commit)
+            // this transaction waits for no other row lock: no deadlock forms around the head. Its failures are the
+            // action's, not the trail's.
+            session.getProvider(JpaConnectionProvider.class).getEntityManager().flush();
             try {
                 appended = appender.append(session, records);
+                if (!deletions.isEmpty()) {
+                    AuditStore store = AuditStore.of(session);
+                    deletions.values().forEach(deletion -> deletion.mark(store));
+                    deletions.clear();
+                }
             } catch (RuntimeException e) {
                 // The action must not commit without its record: it fails with it.
                 failed(records.size() + " records at commit", e);
@@ -123,6 +168,7 @@ final class AuditEventListenerProvider implements EventListenerProvider {
         @Override
         protected void rollbackImpl() {
             pending.clear();
+            deletions.clear();
         }
     }
 
