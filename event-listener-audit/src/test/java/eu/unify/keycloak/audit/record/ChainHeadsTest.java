@@ -27,7 +27,8 @@ class ChainHeadsTest {
 
     @Test
     void theFirstRecordFollowsTheGenesis() {
-        List<AuditRecord> linked = ChainHeads.link(List.of(Records.login(1)), new ChainHeads.Head(0, AuditChain.GENESIS));
+        List<AuditRecord> linked = ChainHeads.link(List.of(Records.login(1)),
+                new ChainHeads.Head(0, AuditChain.GENESIS));
         assertThat(linked.get(0)).isEqualTo(Records.chain(1).get(0));
     }
 
