@@ -28,6 +28,7 @@ public final class TestUsers {
             user.setAttributes(Map.of("locale", List.of(locale)));
         }
         if (password != null) {
+            SuiteSecrets.register(password);
             CredentialRepresentation credential = new CredentialRepresentation();
             credential.setType(CredentialRepresentation.PASSWORD);
             credential.setValue(password);

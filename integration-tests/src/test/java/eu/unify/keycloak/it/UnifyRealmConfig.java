@@ -21,7 +21,7 @@ public class UnifyRealmConfig implements RealmConfig {
                         .name("Anna", "Virtanen")
                         .email(EMAIL)
                         .emailVerified(true)
-                        .password(PASSWORD))
+                        .password(SuiteSecrets.register(PASSWORD)))
                 .update(rep -> {
                     rep.setLoginTheme("unify");
                     rep.setEmailTheme("unify");

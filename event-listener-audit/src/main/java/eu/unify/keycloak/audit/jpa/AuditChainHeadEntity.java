@@ -8,16 +8,27 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 
 /**
- * The head of a realm's chain, one row per realm. Appending locks this row (select ... for update) until the
- * transaction ends, so two concurrent logins take turns instead of both linking to the same previous record. It also
- * remembers the last purged link, from which verification starts.
+ * The head of a realm's chain, one row per realm. Appending moves it with a compare-and-set update that locks the row
+ * until the transaction ends, so two concurrent logins take turns instead of both linking to the same previous record
+ * (see {@link AuditStore#append}). It also remembers the last purged link, from which verification starts. Read through
+ * this entity, written only by update statements: never change a loaded instance.
  */
 @Entity
 @Table(name = "UNIFY_AUDIT_CHAIN")
 @NamedQueries({
         @NamedQuery(name = "unifyAuditChain.realmIds", query = "select h.realmId from AuditChainHeadEntity h"),
-        @NamedQuery(name = "unifyAuditChain.deleteForRealm",
-                query = "delete from AuditChainHeadEntity h where h.realmId = :realmId")
+        @NamedQuery(name = "unifyAuditChain.setAnchor",
+                query = "update AuditChainHeadEntity h set h.purgedSeq = :seq, h.purgedHash = :hash"
+                        + " where h.realmId = :realmId"),
+        @NamedQuery(name = "unifyAuditChain.markDeleted",
+                query = "update AuditChainHeadEntity h set h.realmName = :name, h.deletedAt = :time,"
+                        + " h.retentionDays = :days where h.realmId = :realmId"),
+        @NamedQuery(name = "unifyAuditChain.deleted",
+                query = "select h from AuditChainHeadEntity h where h.deletedAt is not null order by h.deletedAt desc"),
+        @NamedQuery(name = "unifyAuditChain.count",
+                query = "select count(h) from AuditChainHeadEntity h where h.realmId = :realmId"),
+        @NamedQuery(name = "unifyAuditChain.dropIfEmpty",
+                query = "delete from AuditChainHeadEntity h where h.realmId = :realmId and h.purgedSeq = h.lastSeq")
 })
 public class AuditChainHeadEntity {
 
@@ -36,6 +47,16 @@ public class AuditChainHeadEntity {
 
     @Column(name = "PURGED_HASH", length = 64, nullable = false)
     private String purgedHash;
+
+    /** Set when the realm is deleted: its name then, the time and its retention in days then. */
+    @Column(name = "REALM_NAME", length = 255)
+    private String realmName;
+
+    @Column(name = "DELETED_AT")
+    private Long deletedAt;
+
+    @Column(name = "RETENTION_DAYS")
+    private Integer retentionDays;
 
     public String getRealmId() {
         return realmId;
@@ -75,5 +96,29 @@ public class AuditChainHeadEntity {
 
     public void setPurgedHash(String purgedHash) {
         this.purgedHash = purgedHash;
+    }
+
+    public String getRealmName() {
+        return realmName;
+    }
+
+    public void setRealmName(String realmName) {
+        this.realmName = realmName;
+    }
+
+    public Long getDeletedAt() {
+        return deletedAt;
+    }
+
+    public void setDeletedAt(Long deletedAt) {
+        this.deletedAt = deletedAt;
+    }
+
+    public Integer getRetentionDays() {
+        return retentionDays;
+    }
+
+    public void setRetentionDays(Integer retentionDays) {
+        this.retentionDays = retentionDays;
     }
 }

@@ -8,7 +8,6 @@ import org.keycloak.connections.jpa.entityprovider.JpaEntityProvider;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProviderFactory;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
-import org.keycloak.models.RealmModel;
 import org.keycloak.provider.ServerInfoAwareProviderFactory;
 
 import eu.unify.keycloak.common.UnifyVersion;
@@ -54,12 +53,6 @@ public final class AuditJpaEntityProviderFactory implements JpaEntityProviderFac
 
     @Override
     public void postInit(KeycloakSessionFactory factory) {
-        // A deleted realm's trail goes with it (a user's records stay: they are the evidence of what the user did).
-        factory.register(event -> {
-            if (event instanceof RealmModel.RealmRemovedEvent removed) {
-                AuditStore.of(removed.getKeycloakSession()).deleteForRealm(removed.getRealm().getId());
-            }
-        });
     }
 
     @Override

@@ -20,9 +20,7 @@ import jakarta.persistence.Table;
         @NamedQuery(name = "unifyAudit.bySeq",
                 query = "select r from AuditRecordEntity r where r.realmId = :realmId and r.seq = :seq"),
         @NamedQuery(name = "unifyAudit.purgeThrough",
-                query = "delete from AuditRecordEntity r where r.realmId = :realmId and r.seq <= :seq"),
-        @NamedQuery(name = "unifyAudit.deleteForRealm",
-                query = "delete from AuditRecordEntity r where r.realmId = :realmId")
+                query = "delete from AuditRecordEntity r where r.realmId = :realmId and r.seq <= :seq")
 })
 public class AuditRecordEntity {
 

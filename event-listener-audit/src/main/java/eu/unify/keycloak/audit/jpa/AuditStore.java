@@ -1,10 +1,6 @@
 package eu.unify.keycloak.audit.jpa;
 
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -13,7 +9,6 @@ import jakarta.persistence.TypedQuery;
 import org.jboss.logging.Logger;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.utils.KeycloakModelUtils;
 
 import eu.unify.keycloak.audit.record.AuditChain;
 import eu.unify.keycloak.audit.record.AuditQuery;
@@ -27,39 +22,14 @@ public final class AuditStore {
     private static final Logger LOG = Logger.getLogger(AuditStore.class);
     private static final int VERIFY_BATCH = 500;
 
-    private final KeycloakSession session;
     private final EntityManager em;
 
     private AuditStore(KeycloakSession session) {
-        this.session = session;
         this.em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
     }
 
     public static AuditStore of(KeycloakSession session) {
         return new AuditStore(session);
-    }
-
-    /**
-     * Links the records to their realms' chains and inserts them. Each realm's head row stays locked until the
-     * transaction ends; realms are locked in a fixed order so that two transactions never wait for each other.
-     */
-    public List<AuditRecord> append(Collection<AuditRecord> records) {
-        Map<String, List<AuditRecord>> byRealm = new TreeMap<>();
-        for (AuditRecord record : records) {
-            byRealm.computeIfAbsent(record.realmId(), realm -> new ArrayList<>()).add(record);
-        }
-        List<AuditRecord> chained = new ArrayList<>(records.size());
-        byRealm.forEach((realmId, realmRecords) -> {
-            AuditChainHeadEntity head = lockHead(realmId);
-            for (AuditRecord record : realmRecords) {
-                AuditRecord link = record.chained(head.getLastSeq() + 1, head.getLastHash());
-                em.persist(toEntity(link));
-                head.setLastSeq(link.seq());
-                head.setLastHash(link.hash());
-                chained.add(link);
-            }
-        });
-        return chained;
     }
 
     /** The records matching {@code query}, newest first ({@code oldestFirst} for exports). */
@@ -108,6 +78,7 @@ public final class AuditStore {
         if (head == null) {
             return new ChainVerification(0, AuditChain.GENESIS).finish(0, AuditChain.GENESIS);
         }
+        em.detach(head);
         ChainVerification verification = new ChainVerification(head.getPurgedSeq(), head.getPurgedHash());
         long after = head.getPurgedSeq();
         while (true) {
@@ -138,6 +109,9 @@ public final class AuditStore {
         if (head == null) {
             return 0;
         }
+        // Detached, and the anchor set by an update of its own columns: the append path moves the head's other
+        // columns over JDBC in this same transaction, which a flush of this entity would overwrite.
+        em.detach(head);
         Long firstKept = em.createNamedQuery("unifyAudit.firstKeptSeq", Long.class)
                 .setParameter("realmId", realmId).setParameter("before", before).getSingleResult();
         long through = firstKept == null ? head.getLastSeq() : firstKept - 1;
@@ -153,8 +127,8 @@ public final class AuditStore {
         }
         int deleted = em.createNamedQuery("unifyAudit.purgeThrough")
                 .setParameter("realmId", realmId).setParameter("seq", through).executeUpdate();
-        head.setPurgedSeq(through);
-        head.setPurgedHash(anchor.get(0).getHash());
+        em.createNamedQuery("unifyAuditChain.setAnchor").setParameter("realmId", realmId)
+                .setParameter("seq", through).setParameter("hash", anchor.get(0).getHash()).executeUpdate();
         return deleted;
     }
 
@@ -163,68 +137,38 @@ public final class AuditStore {
         return em.createNamedQuery("unifyAuditChain.realmIds", String.class).getResultList();
     }
 
-    public void deleteForRealm(String realmId) {
-        em.createNamedQuery("unifyAudit.deleteForRealm").setParameter("realmId", realmId).executeUpdate();
-        em.createNamedQuery("unifyAuditChain.deleteForRealm").setParameter("realmId", realmId).executeUpdate();
-    }
-
-    private AuditChainHeadEntity lockHead(String realmId) {
-        AuditChainHeadEntity head = em.find(AuditChainHeadEntity.class, realmId, LockModeType.PESSIMISTIC_WRITE);
-        if (head != null) {
-            return head;
-        }
-        createHead(realmId);
-        head = em.find(AuditChainHeadEntity.class, realmId, LockModeType.PESSIMISTIC_WRITE);
-        if (head == null) {
-            throw new IllegalStateException("audit chain head of realm " + realmId + " could not be created");
-        }
-        return head;
+    /** Whether the realm has a chain (it has or had records). */
+    public boolean hasChain(String realmId) {
+        return em.createNamedQuery("unifyAuditChain.count", Long.class).setParameter("realmId", realmId)
+                .getSingleResult() > 0;
     }
 
     /**
-     * Creates the realm's head row in a transaction of its own, committed at once, so that the row exists to be locked.
-     * Two first records at once both try; the loser's insert fails on the primary key, which is fine.
+     * Marks the realm's chain as that of a deleted realm: its name, when, and its retention then, by which its records
+     * are purged from now on. Sets only these columns (the head's links are written by the append path only).
      */
-    private void createHead(String realmId) {
-        try {
-            KeycloakModelUtils.runJobInTransaction(session.getKeycloakSessionFactory(), own -> {
-                EntityManager ownEm = own.getProvider(JpaConnectionProvider.class).getEntityManager();
-                if (ownEm.find(AuditChainHeadEntity.class, realmId) == null) {
-                    AuditChainHeadEntity head = new AuditChainHeadEntity();
-                    head.setRealmId(realmId);
-                    head.setLastSeq(0);
-                    head.setLastHash(AuditChain.GENESIS);
-                    head.setPurgedSeq(0);
-                    head.setPurgedHash(AuditChain.GENESIS);
-                    ownEm.persist(head);
-                }
-            });
-        } catch (RuntimeException concurrentlyCreated) {
-            LOG.debugf("Audit chain head of realm %s created concurrently", realmId);
-        }
+    public void markDeleted(String realmId, String realmName, long time, int retentionDays) {
+        em.createNamedQuery("unifyAuditChain.markDeleted").setParameter("realmId", realmId)
+                .setParameter("name", realmName).setParameter("time", time).setParameter("days", retentionDays)
+                .executeUpdate();
     }
 
-    private static AuditRecordEntity toEntity(AuditRecord r) {
-        AuditRecordEntity e = new AuditRecordEntity();
-        e.setId(r.id());
-        e.setRealmId(r.realmId());
-        e.setSeq(r.seq());
-        e.setTime(r.time());
-        e.setKind(r.kind());
-        e.setType(r.type());
-        e.setOutcome(r.outcome());
-        e.setError(r.error());
-        e.setUserId(r.userId());
-        e.setUsername(r.username());
-        e.setClientId(r.clientId());
-        e.setIpAddress(r.ipAddress());
-        e.setSessionId(r.sessionId());
-        e.setResourceType(r.resourceType());
-        e.setResourcePath(r.resourcePath());
-        e.setDetails(DetailsCodec.encode(r.details()));
-        e.setPrevHash(r.prevHash());
-        e.setHash(r.hash());
-        return e;
+    /** The chains of deleted realms, most recently deleted first. */
+    public List<DeletedRealm> deletedRealms() {
+        List<AuditChainHeadEntity> heads = em.createNamedQuery("unifyAuditChain.deleted", AuditChainHeadEntity.class)
+                .getResultList();
+        heads.forEach(em::detach);
+        return heads.stream().map(h -> new DeletedRealm(h.getRealmId(), h.getRealmName(), h.getDeletedAt(),
+                h.getRetentionDays(), h.getLastSeq() - h.getPurgedSeq())).toList();
+    }
+
+    /** A deleted realm whose trail is kept; {@code records} is how many are left. */
+    public record DeletedRealm(String realmId, String realmName, long deletedAt, Integer retentionDays, long records) {
+    }
+
+    /** Drops the chain of a realm whose records have all been purged; false if any are left. */
+    public boolean dropIfEmpty(String realmId) {
+        return em.createNamedQuery("unifyAuditChain.dropIfEmpty").setParameter("realmId", realmId).executeUpdate() > 0;
     }
 
     private static AuditRecord toRecord(AuditRecordEntity e) {

@@ -1,18 +1,24 @@
 package eu.unify.keycloak.audit.listener;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.jboss.logging.Logger;
+import org.keycloak.common.util.Time;
+import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.events.Event;
 import org.keycloak.events.EventListenerProvider;
 import org.keycloak.events.admin.AdminEvent;
 import org.keycloak.models.AbstractKeycloakTransaction;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakTransactionManager;
+import org.keycloak.models.RealmModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 
 import eu.unify.keycloak.audit.jpa.AuditStore;
+import eu.unify.keycloak.audit.jpa.ChainAppender;
 import eu.unify.keycloak.audit.record.AuditJson;
 import eu.unify.keycloak.audit.record.AuditRecord;
 
@@ -31,14 +37,21 @@ final class AuditEventListenerProvider implements EventListenerProvider {
     private final AuditRecordMapper mapper;
     private final AuditOptions options;
     private final AuditFailures failures;
+    private final ChainAppender appender;
     private final List<AuditRecord> pending = new ArrayList<>();
+    /** Realms deleted in this transaction: their chains are marked once their last record is appended. */
+    private final Map<String, RealmDeletion> deletions = new LinkedHashMap<>();
+    /** Appended in the prepare phase, committed (or not) with the transaction. */
+    private List<AuditRecord> appended = List.of();
     private boolean enlisted;
 
-    AuditEventListenerProvider(KeycloakSession session, AuditOptions options, AuditFailures failures) {
+    AuditEventListenerProvider(KeycloakSession session, AuditOptions options, AuditFailures failures,
+                               ChainAppender appender) {
         this.session = session;
         this.mapper = new AuditRecordMapper(session, options.maskEmail());
         this.options = options;
         this.failures = failures;
+        this.appender = appender;
     }
 
     @Override
@@ -59,18 +72,49 @@ final class AuditEventListenerProvider implements EventListenerProvider {
         }
     }
 
+    /**
+     * A realm with a chain is being deleted, in this transaction: its chain gets a last record saying so, and is marked
+     * as a deleted realm's, to be kept for {@code retentionDays} (see {@link PurgeExpiredRecordsTask}).
+     */
+    void realmDeleted(RealmModel realm, int retentionDays) {
+        RealmDeletion deletion = new RealmDeletion(realm.getId(), realm.getName(), Time.currentTimeMillis(),
+                retentionDays);
+        AuditRecord record = mapper.fromRealmDeletion(realm);
+        if (!session.getTransactionManager().isActive()) {
+            List<AuditRecord> chained = KeycloakModelUtils.runJobInTransactionWithResult(
+                    session.getKeycloakSessionFactory(), own -> {
+                        List<AuditRecord> linked = appender.append(own, List.of(record));
+                        deletion.mark(AuditStore.of(own));
+                        return linked;
+                    });
+            committed(chained);
+            return;
+        }
+        deletions.put(realm.getId(), deletion);
+        add(record);
+    }
+
+    private record RealmDeletion(String realmId, String realmName, long time, int retentionDays) {
+        void mark(AuditStore store) {
+            store.markDeleted(realmId, realmName, time, retentionDays);
+        }
+    }
+
     private void add(AuditRecord record) {
         KeycloakTransactionManager transaction = session.getTransactionManager();
         if (!transaction.isActive()) {
             // An event outside any transaction (rare: sent after completion): record it in one of its own.
-            KeycloakModelUtils.runJobInTransaction(session.getKeycloakSessionFactory(),
-                    own -> logJson(AuditStore.of(own).append(List.of(record))));
+            List<AuditRecord> chained = KeycloakModelUtils.runJobInTransactionWithResult(
+                    session.getKeycloakSessionFactory(), own -> appender.append(own, List.of(record)));
+            committed(chained);
             return;
         }
         pending.add(record);
         if (!enlisted) {
             enlisted = true;
             transaction.enlistPrepare(new AppendAtCommit());
+            // Now: once the commit has begun, the manager takes no more participants.
+            transaction.enlistAfterCompletion(new AfterCommit());
         }
     }
 
@@ -81,9 +125,11 @@ final class AuditEventListenerProvider implements EventListenerProvider {
                 e.getClass().getName(), failures.count());
     }
 
-    private void logJson(List<AuditRecord> records) {
+    /** Once the records' transaction has committed: their heads are the realms' heads, and the SIEM may see them. */
+    private void committed(List<AuditRecord> chained) {
+        appender.committed(chained);
         if (options.logJson()) {
-            records.forEach(record -> JSON_LOG.info(AuditJson.of(record)));
+            chained.forEach(record -> JSON_LOG.info(AuditJson.of(record)));
         }
     }
 
@@ -101,38 +147,44 @@ final class AuditEventListenerProvider implements EventListenerProvider {
             }
             List<AuditRecord> records = List.copyOf(pending);
             pending.clear();
+            // The action's own writes first, so that while the chain head is locked (from the append to the commit)
+            // this transaction waits for no other row lock: no deadlock forms around the head. Its failures are the
+            // action's, not the trail's.
+            session.getProvider(JpaConnectionProvider.class).getEntityManager().flush();
             try {
-                List<AuditRecord> chained = AuditStore.of(session).append(records);
-                if (options.logJson()) {
-                    session.getTransactionManager().enlistAfterCompletion(new LogAfterCommit(chained));
+                appended = appender.append(session, records);
+                if (!deletions.isEmpty()) {
+                    AuditStore store = AuditStore.of(session);
+                    deletions.values().forEach(deletion -> deletion.mark(store));
+                    deletions.clear();
                 }
             } catch (RuntimeException e) {
+                // The action must not commit without its record: it fails with it.
                 failed(records.size() + " records at commit", e);
+                throw e;
             }
         }
 
         @Override
         protected void rollbackImpl() {
             pending.clear();
+            deletions.clear();
         }
     }
 
-    /** Logs the JSON lines only once the records are committed. */
-    private final class LogAfterCommit extends AbstractKeycloakTransaction {
-
-        private final List<AuditRecord> records;
-
-        LogAfterCommit(List<AuditRecord> records) {
-            this.records = records;
-        }
+    /** Tells the head hints and the JSON log about the appended records only once they are committed. */
+    private final class AfterCommit extends AbstractKeycloakTransaction {
 
         @Override
         protected void commitImpl() {
-            logJson(records);
+            List<AuditRecord> records = appended;
+            appended = List.of();
+            committed(records);
         }
 
         @Override
         protected void rollbackImpl() {
+            appended = List.of();
         }
     }
 }

@@ -9,10 +9,13 @@ import org.keycloak.events.EventListenerProvider;
 import org.keycloak.events.EventListenerProviderFactory;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.RealmModel;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ServerInfoAwareProviderFactory;
 import org.keycloak.timer.TimerProvider;
 
+import eu.unify.keycloak.audit.jpa.AuditStore;
+import eu.unify.keycloak.audit.jpa.ChainAppender;
 import eu.unify.keycloak.common.UnifyVersion;
 
 /**
@@ -24,13 +27,15 @@ public final class AuditEventListenerProviderFactory
 
     public static final String ID = "unify-audit";
 
-    private AuditOptions options = new AuditOptions(false, false, AuditOptions.DEFAULT_RETENTION_DAYS,
+    private AuditOptions options = new AuditOptions(false, false, false, AuditOptions.DEFAULT_RETENTION_DAYS,
             AuditOptions.DEFAULT_PURGE_INTERVAL_MINUTES);
     private final AuditFailures failures = new AuditFailures();
+    /** One per server: it remembers the chain heads this server committed, which saves each append a read. */
+    private final ChainAppender appender = new ChainAppender();
 
     @Override
     public EventListenerProvider create(KeycloakSession session) {
-        return new AuditEventListenerProvider(session, options, failures);
+        return new AuditEventListenerProvider(session, options, failures, appender);
     }
 
     @Override
@@ -38,8 +43,19 @@ public final class AuditEventListenerProviderFactory
         options = AuditOptions.from(config);
     }
 
+    /** With {@code all-realms} on, Keycloak hands this listener the events of every realm. */
+    @Override
+    public boolean isGlobal() {
+        return options.allRealms();
+    }
+
     @Override
     public void postInit(KeycloakSessionFactory factory) {
+        factory.register(event -> {
+            if (event instanceof RealmModel.RealmRemovedEvent removed) {
+                realmRemoved(removed.getKeycloakSession(), removed.getRealm());
+            }
+        });
         try (KeycloakSession session = factory.create()) {
             TimerProvider timer = session.getProvider(TimerProvider.class);
             if (timer != null) {
@@ -48,6 +64,24 @@ public final class AuditEventListenerProviderFactory
                         options.purgeIntervalMinutes() * 60_000L);
             }
         }
+    }
+
+    /**
+     * A deleted realm's trail is kept, not deleted with it: an audit trail that an admin can make vanish by deleting
+     * the realm would not be one. It ends with a record of the deletion and is purged by the realm's retention then.
+     */
+    private void realmRemoved(KeycloakSession session, RealmModel realm) {
+        if (!AuditStore.of(session).hasChain(realm.getId())) {
+            return;
+        }
+        int days;
+        try {
+            days = AuditRetention.days(realm, options.defaultRetentionDays());
+        } catch (RuntimeException attributesGone) {
+            // The realm's entity is already removed; its attributes are normally still loaded, but not guaranteed.
+            days = options.defaultRetentionDays();
+        }
+        ((AuditEventListenerProvider) session.getProvider(EventListenerProvider.class, ID)).realmDeleted(realm, days);
     }
 
     /** The server default retention, for the REST resource. */

@@ -11,16 +11,19 @@ import org.keycloak.provider.ProviderConfigurationBuilder;
  * {@code --spi-events-listener--unify-audit--mask-email=true}. Realm-level retention is a realm attribute, see
  * {@link AuditRetention}.
  *
+ * @param allRealms            record the events of every realm, whether or not the realm lists the listener
  * @param maskEmail            keep {@code a***@example.com} instead of the full address in usernames and details
  * @param logJson              also log each committed record as one JSON line on category {@link #JSON_CATEGORY}
  * @param defaultRetentionDays retention of realms without their own setting; 0 keeps records forever
  * @param purgeIntervalMinutes how often the purge of expired records runs
  */
-public record AuditOptions(boolean maskEmail, boolean logJson, int defaultRetentionDays, int purgeIntervalMinutes) {
+public record AuditOptions(boolean allRealms, boolean maskEmail, boolean logJson, int defaultRetentionDays,
+                           int purgeIntervalMinutes) {
 
     /** The log category of the JSON lines, for routing them to a SIEM. */
     public static final String JSON_CATEGORY = "eu.unify.audit";
 
+    static final String ALL_REALMS = "all-realms";
     static final String MASK_EMAIL = "mask-email";
     static final String LOG_JSON = "log-json";
     static final String RETENTION_DAYS = "retention-days";
@@ -41,6 +44,7 @@ public record AuditOptions(boolean maskEmail, boolean logJson, int defaultRetent
 
     static AuditOptions from(Config.Scope config) {
         return new AuditOptions(
+                config.getBoolean(ALL_REALMS, false),
                 config.getBoolean(MASK_EMAIL, false),
                 config.getBoolean(LOG_JSON, false),
                 config.getInt(RETENTION_DAYS, DEFAULT_RETENTION_DAYS),
@@ -49,6 +53,11 @@ public record AuditOptions(boolean maskEmail, boolean logJson, int defaultRetent
 
     static List<ProviderConfigProperty> metadata() {
         return ProviderConfigurationBuilder.create()
+                .property().name(ALL_REALMS).type(ProviderConfigProperty.BOOLEAN_TYPE)
+                .label("Record all realms")
+                .helpText("Record the events of every realm of the server, also of realms that do not list "
+                        + "unify-audit among their event listeners.")
+                .defaultValue(false).add()
                 .property().name(MASK_EMAIL).type(ProviderConfigProperty.BOOLEAN_TYPE)
                 .label("Mask email addresses")
                 .helpText("Store a***@example.com instead of the full address in usernames and email details.")

@@ -5,6 +5,9 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 
+import org.keycloak.Token;
+import org.keycloak.common.ClientConnection;
+import org.keycloak.common.util.Time;
 import org.keycloak.events.Details;
 import org.keycloak.events.Event;
 import org.keycloak.events.admin.AdminEvent;
@@ -13,6 +16,8 @@ import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.representations.IDToken;
+import org.keycloak.representations.JsonWebToken;
 
 import eu.unify.keycloak.audit.record.AuditRecord;
 import eu.unify.keycloak.audit.record.DetailAllowList;
@@ -56,6 +61,21 @@ final class AuditRecordMapper {
                 actor == null ? null : clientIdOf(actorRealm, actor.getClientId()),
                 actor == null ? null : actor.getIpAddress(), null, resourceType, event.getResourcePath(),
                 masked(DetailAllowList.filter(event.getDetails())));
+    }
+
+    /**
+     * The last record of a deleted realm's chain: who deleted it (the admin's token), from where, and the realm's name.
+     * Keycloak itself files the matching admin event under the admin's realm.
+     */
+    AuditRecord fromRealmDeletion(RealmModel realm) {
+        Token token = session.getContext().getBearerToken();
+        JsonWebToken jwt = token instanceof JsonWebToken web ? web : null;
+        String username = token instanceof IDToken id ? id.getPreferredUsername() : null;
+        ClientConnection connection = session.getContext().getConnection();
+        return AuditRecord.unchained(UUID.randomUUID().toString(), realm.getId(), Time.currentTimeMillis(),
+                AuditRecord.ADMIN, "ADMIN_REALM_DELETE", null, jwt == null ? null : jwt.getSubject(), mask(username),
+                jwt == null ? null : jwt.getIssuedFor(), connection == null ? null : connection.getRemoteAddr(), null,
+                "REALM", realm.getName(), Map.of());
     }
 
     private String usernameOf(String realmId, String userId) {

@@ -39,11 +39,15 @@ public final class AuditRetention {
 
     /** Deletes the realm's records past its retention now; returns how many went. */
     public static int purgeExpired(KeycloakSession session, RealmModel realm, int serverDefault) {
-        int days = days(realm, serverDefault);
+        return purgeExpired(AuditStore.of(session), realm.getId(), days(realm, serverDefault));
+    }
+
+    /** Deletes the records of the chain of {@code realmId} older than {@code days} (0: none); returns how many went. */
+    static int purgeExpired(AuditStore store, String realmId, int days) {
         if (days == 0) {
             return 0;
         }
-        return AuditStore.of(session).purge(realm.getId(), Time.currentTimeMillis() - days * DAY_MILLIS);
+        return store.purge(realmId, Time.currentTimeMillis() - days * DAY_MILLIS);
     }
 
     public static int maxDays() {

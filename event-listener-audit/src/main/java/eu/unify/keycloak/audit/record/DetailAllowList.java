@@ -40,12 +40,14 @@ public final class DetailAllowList {
             });
         }
         TreeMap<String, String> kept = new TreeMap<>();
-        allowed.forEach((key, value) -> {
-            kept.put(key, value);
-            if (DetailsCodec.encode(kept).length() > MAX_ENCODED_LENGTH) {
-                kept.remove(key);
+        int length = 0;
+        for (Map.Entry<String, String> detail : allowed.entrySet()) {
+            int added = DetailsCodec.encodedLength(detail.getKey(), detail.getValue()) + (kept.isEmpty() ? 0 : 1);
+            if (length + added <= MAX_ENCODED_LENGTH) {
+                kept.put(detail.getKey(), detail.getValue());
+                length += added;
             }
-        });
+        }
         return kept;
     }
 }

@@ -21,6 +21,12 @@ public final class DetailsCodec {
                 .collect(Collectors.joining("&"));
     }
 
+    /** The length of one {@code key=value} pair in {@link #encode}'s form (without the separating {@code &}). */
+    static int encodedLength(String key, String value) {
+        return URLEncoder.encode(key, StandardCharsets.UTF_8).length() + 1
+                + URLEncoder.encode(value, StandardCharsets.UTF_8).length();
+    }
+
     public static SortedMap<String, String> decode(String text) {
         SortedMap<String, String> details = new TreeMap<>();
         if (text == null || text.isEmpty()) {

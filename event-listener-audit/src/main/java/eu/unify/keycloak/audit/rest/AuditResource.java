@@ -1,5 +1,6 @@
 package eu.unify.keycloak.audit.rest;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -8,12 +9,15 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.keycloak.Config;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.events.admin.ResourceType;
 import org.keycloak.models.KeycloakSession;
@@ -87,6 +91,11 @@ public final class AuditResource {
                            @QueryParam("user") String user, @QueryParam("client") String client,
                            @QueryParam("first") String first, @QueryParam("max") String max) {
         auth.realm().requireViewEvents();
+        return export(realm.getId(), realm.getName(), format, from, to, types, user, client, first, max);
+    }
+
+    private Response export(String realmId, String realmName, String format, String from, String to,
+                            List<String> types, String user, String client, String first, String max) {
         boolean csv = "csv".equals(format);
         if (!csv && format != null && !"jsonl".equals(format)) {
             return badRequest("'format' must be csv or jsonl");
@@ -98,7 +107,7 @@ public final class AuditResource {
         } catch (AuditQuery.InvalidQueryException e) {
             return badRequest(e.getMessage());
         }
-        List<AuditRecord> found = AuditStore.of(session).find(realm.getId(), query, true);
+        List<AuditRecord> found = AuditStore.of(session).find(realmId, query, true);
         StringBuilder body = new StringBuilder(found.size() * 400 + 200);
         if (csv) {
             body.append(AuditCsv.header());
@@ -106,7 +115,8 @@ public final class AuditResource {
         } else {
             found.forEach(record -> body.append(AuditJson.of(record)).append('\n'));
         }
-        String file = "unify-audit-" + realm.getName().replaceAll("[^A-Za-z0-9._-]", "_") + (csv ? ".csv" : ".jsonl");
+        String name = realmName == null ? realmId : realmName;
+        String file = "unify-audit-" + name.replaceAll("[^A-Za-z0-9._-]", "_") + (csv ? ".csv" : ".jsonl");
         return Response.ok(body.toString(), csv ? CSV : JSON_LINES)
                 .header("Content-Disposition", "attachment; filename=\"" + file + "\"").build();
     }
@@ -117,7 +127,11 @@ public final class AuditResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response verify() {
         auth.realm().requireViewEvents();
-        ChainVerification.Result result = AuditStore.of(session).verify(realm.getId());
+        return verify(realm.getId());
+    }
+
+    private Response verify(String realmId) {
+        ChainVerification.Result result = AuditStore.of(session).verify(realmId);
         StringBuilder json = new StringBuilder("{\"valid\":").append(result.valid())
                 .append(",\"checked\":").append(result.checked());
         if (!result.valid()) {
@@ -126,6 +140,68 @@ public final class AuditResource {
                     .append(",\"reason\":").append(AuditJson.string(result.reason())).append('}');
         }
         return Response.ok(json.append('}').toString(), MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    /**
+     * The trails kept of deleted realms (master realm only, {@code view-events} there): each realm's id, its name and
+     * time of deletion, its retention then and how many records are left.
+     */
+    @GET
+    @Path("deleted-realms")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response deletedRealms() {
+        requireServerAuditor();
+        String realms = AuditStore.of(session).deletedRealms().stream()
+                .filter(deleted -> session.realms().getRealm(deleted.realmId()) == null)
+                .map(this::deletedRealmJson)
+                .collect(Collectors.joining(","));
+        return Response.ok("{\"realms\":[" + realms + "]}", MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    private String deletedRealmJson(AuditStore.DeletedRealm deleted) {
+        Integer days = deleted.retentionDays();
+        return "{\"realmId\":" + AuditJson.string(deleted.realmId())
+                + ",\"realmName\":" + (deleted.realmName() == null ? "null" : AuditJson.string(deleted.realmName()))
+                + ",\"deletedAt\":" + AuditJson.string(Instant.ofEpochMilli(deleted.deletedAt()).toString())
+                + ",\"retentionDays\":" + (days == null ? defaultRetentionDays : days)
+                + ",\"records\":" + deleted.records() + "}";
+    }
+
+    /** A deleted realm's records, as {@link #export} exports a live realm's. */
+    @GET
+    @Path("deleted-realms/{realmId}/export")
+    public Response exportDeleted(@PathParam("realmId") String realmId, @QueryParam("format") String format,
+                                  @QueryParam("from") String from, @QueryParam("to") String to,
+                                  @QueryParam("type") List<String> types, @QueryParam("user") String user,
+                                  @QueryParam("client") String client, @QueryParam("first") String first,
+                                  @QueryParam("max") String max) {
+        requireServerAuditor();
+        AuditStore.DeletedRealm deleted = deletedRealm(realmId);
+        return export(deleted.realmId(), deleted.realmName(), format, from, to, types, user, client, first, max);
+    }
+
+    /** Walks a deleted realm's chain, as {@link #verify()} does a live realm's. */
+    @GET
+    @Path("deleted-realms/{realmId}/verify")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response verifyDeleted(@PathParam("realmId") String realmId) {
+        requireServerAuditor();
+        return verify(deletedRealm(realmId).realmId());
+    }
+
+    /** Deleted realms belong to no realm admin any more: only the server's (master realm) auditors see them. */
+    private void requireServerAuditor() {
+        if (!Config.getAdminRealm().equals(realm.getName())) {
+            throw new NotFoundException();
+        }
+        auth.realm().requireViewEvents();
+    }
+
+    private AuditStore.DeletedRealm deletedRealm(String realmId) {
+        return AuditStore.of(session).deletedRealms().stream()
+                .filter(deleted -> deleted.realmId().equals(realmId))
+                .filter(deleted -> session.realms().getRealm(realmId) == null)
+                .findFirst().orElseThrow(NotFoundException::new);
     }
 
     @GET

@@ -30,7 +30,11 @@ final class AuditApi {
     private final String tokenUrl;
 
     AuditApi(ManagedRealm realm) {
-        String realmUrl = realm.getBaseUrl();
+        this(realm.getBaseUrl());
+    }
+
+    /** @param realmUrl the realm's base URL, {@code http://host/realms/<name>} */
+    AuditApi(String realmUrl) {
         this.base = realmUrl.replace("/realms/", "/admin/realms/") + "/unify-audit/";
         this.tokenUrl = realmUrl + "/protocol/openid-connect/token";
     }
@@ -80,14 +84,19 @@ final class AuditApi {
 
     /** A token of a user of this realm, by the password grant of the realm's admin-cli client. */
     String tokenOf(String username, String password) {
+        Reply reply = passwordGrant(username, password);
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        return reply.json().get("access_token").asText();
+    }
+
+    /** A sign-in by the password grant of the realm's admin-cli client, whatever its outcome. */
+    Reply passwordGrant(String username, String password) {
         String form = "grant_type=password&client_id=admin-cli&username="
                 + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
                 + URLEncoder.encode(password, StandardCharsets.UTF_8);
-        Reply reply = send(HttpRequest.newBuilder(URI.create(tokenUrl))
+        return send(HttpRequest.newBuilder(URI.create(tokenUrl))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build());
-        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
-        return reply.json().get("access_token").asText();
     }
 
     private Reply send(HttpRequest request) {
