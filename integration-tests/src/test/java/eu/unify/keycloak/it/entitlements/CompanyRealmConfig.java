@@ -15,6 +15,7 @@ import org.keycloak.testframework.realm.RealmBuilder;
 import org.keycloak.testframework.realm.RealmConfig;
 
 import eu.unify.keycloak.it.Languages;
+import eu.unify.keycloak.it.SuiteSecrets;
 
 /**
  * A realm laid out as the entitlements README describes: three Unify services and one ordinary client, two
@@ -23,8 +24,8 @@ import eu.unify.keycloak.it.Languages;
  */
 public class CompanyRealmConfig implements RealmConfig {
 
-    public static final String PASSWORD = "Palvelu-salasana-26";
-    public static final String SECRET = "entitlements-secret";
+    public static final String PASSWORD = SuiteSecrets.register("Palvelu-salasana-26");
+    public static final String SECRET = SuiteSecrets.register("entitlements-secret");
     /** The origin the apps run on: the clients' web origin, allowed to call the service list from a browser. */
     public static final String APP_ORIGIN = "http://app.example";
 

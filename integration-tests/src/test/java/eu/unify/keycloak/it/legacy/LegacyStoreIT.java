@@ -41,6 +41,7 @@ import org.keycloak.testsuite.util.oauth.AuthorizationEndpointResponse;
 import eu.unify.keycloak.it.Browser;
 import eu.unify.keycloak.it.UnifyRealmConfig;
 import eu.unify.keycloak.it.UnifyServerConfig;
+import eu.unify.keycloak.it.SuiteSecrets;
 
 /**
  * The {@code unify-legacy} user federation against a legacy database in MariaDB and in PostgreSQL: first sign-in
@@ -52,9 +53,9 @@ import eu.unify.keycloak.it.UnifyServerConfig;
 public class LegacyStoreIT {
 
     // Made with htpasswd -nbB -C 5 (Apache's bcrypt, $2y$).
-    static final String OLD_PASSWORD = "Alte-Passwort-1";
+    static final String OLD_PASSWORD = SuiteSecrets.register("Alte-Passwort-1");
     static final String OLD_HASH = "$2y$05$IP9SYJcqXNHdJewz7fH5YeVaNj2Qg8pKhBLez.FTogtUGCKlWr5qG";
-    static final String NEW_PASSWORD = "Neues-Passwort-2";
+    static final String NEW_PASSWORD = SuiteSecrets.register("Neues-Passwort-2");
     static final String NEW_HASH = "$2y$05$UHHTiDfba3Vwb2hP/yguge6LI/YyqPQqPk63OgfDJ5iNNRrWJWJuG";
 
     static final int SYNC_ACCOUNTS = 17;

@@ -32,6 +32,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import eu.unify.keycloak.it.UnifyRealmConfig;
 import eu.unify.keycloak.it.UnifyServerConfig;
+import eu.unify.keycloak.it.SuiteSecrets;
 
 /**
  * The migration progress report ({@code GET /admin/realms/{realm}/unify-legacy/progress}) over two legacy stores,
@@ -43,7 +44,7 @@ import eu.unify.keycloak.it.UnifyServerConfig;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 public class MigrationProgressIT {
 
-    static final String PASSWORD = "Admin-Passwort-3";
+    static final String PASSWORD = SuiteSecrets.register("Admin-Passwort-3");
     static final String VIEWER = "progress.viewer@example.com";
     static final String OUTSIDER = "progress.outsider@example.com";
 

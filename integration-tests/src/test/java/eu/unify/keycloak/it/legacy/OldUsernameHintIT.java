@@ -35,6 +35,7 @@ import org.keycloak.testsuite.util.oauth.AuthorizationEndpointResponse;
 import eu.unify.keycloak.it.Browser;
 import eu.unify.keycloak.it.UnifyRealmConfig;
 import eu.unify.keycloak.it.UnifyServerConfig;
+import eu.unify.keycloak.it.SuiteSecrets;
 
 /**
  * After the move, the old legacy username on the login page (form {@code unify-legacy-username-password-form})
@@ -49,7 +50,7 @@ public class OldUsernameHintIT {
     static final String MOVED = DB.username("Info-Vertrieb");
     static final String MOVED_EMAIL = "info+vertrieb@hint.example.com";
     static final String MASKED = "i***@hint.example.com";
-    static final String MOVED_PASSWORD = "Neu-nach-Umzug-7";
+    static final String MOVED_PASSWORD = SuiteSecrets.register("Neu-nach-Umzug-7");
     static final String LINKED = DB.username("Noch-Verknuepft");
     static final String DISABLED = DB.username("Gesperrt");
 
