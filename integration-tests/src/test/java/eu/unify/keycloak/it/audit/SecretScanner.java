@@ -57,6 +57,8 @@ final class SecretScanner {
                 }
             }
         }
+        // In the order they stand in the text, whatever the order of the set of secrets.
+        found.sort(java.util.Comparator.comparingInt(Finding::offset));
         return found;
     }
 
