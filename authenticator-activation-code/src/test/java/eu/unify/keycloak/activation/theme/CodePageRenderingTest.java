@@ -1,6 +1,7 @@
 package eu.unify.keycloak.activation.theme;
 
 import eu.unify.keycloak.common.theme.KeycloakFreemarker;
+import eu.unify.keycloak.common.theme.LoginPageModel;
 import eu.unify.keycloak.common.theme.ThemeResourceFiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,7 +14,7 @@ import freemarker.template.TemplateMethodModelEx;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
+
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -383,45 +384,11 @@ class CodePageRenderingTest {
                 model.put("message", message);
             }
 
-            Map<String, Object> url = new HashMap<>();
-            url.put("resourcesPath", "/resources/abc12/login/" + theme.name);
-            url.put("resourcesCommonPath", "/resources/abc12/common/keycloak");
-            url.put("loginAction", LOGIN_ACTION);
-            url.put("loginUrl", LOGIN_URL);
-            url.put("loginRestartFlowUrl", "/realms/acme/login-actions/restart");
-            url.put("loginResetCredentialsUrl", "/realms/acme/login-actions/reset-credentials");
-            url.put("ssoLoginInOtherTabsUrl", "/realms/acme/login-actions/switch");
-            model.put("url", url);
+            model.put("url", LoginPageModel.url(theme.name, LOGIN_ACTION, LOGIN_URL));
 
-            Map<String, Object> realm = new HashMap<>();
-            realm.put("name", "acme");
-            realm.put("displayName", "Acme");
-            realm.put("displayNameHtml", "Acme");
-            realm.put("internationalizationEnabled", true);
-            realm.put("password", true);
-            realm.put("registrationAllowed", false);
-            realm.put("loginWithEmailAllowed", true);
-            realm.put("registrationEmailAsUsername", false);
-            realm.put("resetPasswordAllowed", true);
-            realm.put("rememberMe", false);
-            realm.put("duplicateEmailsAllowed", false);
-            model.put("realm", realm);
+            model.put("realm", LoginPageModel.realm());
 
-            Map<String, Object> localeBean = new HashMap<>();
-            localeBean.put("currentLanguageTag", locale);
-            localeBean.put("current", javaLocale.getDisplayLanguage(javaLocale));
-            localeBean.put("rtl", false);
-            List<Map<String, Object>> supported = new ArrayList<>();
-            for (String tag : ThemeResourceFiles.LOCALES) {
-                Map<String, Object> entry = new LinkedHashMap<>();
-                Locale language = Locale.forLanguageTag(tag);
-                entry.put("languageTag", tag);
-                entry.put("label", language.getDisplayLanguage(language));
-                entry.put("url", "/realms/acme/login-actions/authenticate?kc_locale=" + tag);
-                supported.add(entry);
-            }
-            localeBean.put("supported", supported);
-            model.put("locale", localeBean);
+            model.put("locale", LoginPageModel.locale(locale, "/realms/acme/login-actions/authenticate"));
 
             Map<String, Object> auth = new HashMap<>();
             auth.put("showUsername", KeycloakFreemarker.constant(false));

@@ -1,6 +1,7 @@
 package eu.unify.keycloak.entitlements.theme;
 
 import eu.unify.keycloak.common.theme.KeycloakFreemarker;
+import eu.unify.keycloak.common.theme.LoginPageModel;
 import eu.unify.keycloak.common.theme.ThemeResourceFiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -9,7 +10,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
+
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -111,45 +112,11 @@ class ServiceAccessPageRenderingTest {
         model.put("pageId", "unify-service-access");
         model.put("title", "Acme");
 
-        Map<String, Object> url = new HashMap<>();
-        url.put("resourcesPath", "/resources/abc12/login/" + theme.name);
-        url.put("resourcesCommonPath", "/resources/abc12/common/keycloak");
-        url.put("loginAction", "/realms/acme/login-actions/authenticate?session_code=s1");
-        url.put("loginUrl", "/realms/acme/protocol/openid-connect/auth?client_id=shop");
-        url.put("loginRestartFlowUrl", "/realms/acme/login-actions/restart");
-        url.put("loginResetCredentialsUrl", "/realms/acme/login-actions/reset-credentials");
-        url.put("ssoLoginInOtherTabsUrl", "/realms/acme/login-actions/switch");
-        model.put("url", url);
+        model.put("url", LoginPageModel.url(theme.name, "/realms/acme/login-actions/authenticate?session_code=s1", "/realms/acme/protocol/openid-connect/auth?client_id=shop"));
 
-        Map<String, Object> realm = new HashMap<>();
-        realm.put("name", "acme");
-        realm.put("displayName", "Acme");
-        realm.put("displayNameHtml", "Acme");
-        realm.put("internationalizationEnabled", true);
-        realm.put("password", true);
-        realm.put("registrationAllowed", false);
-        realm.put("loginWithEmailAllowed", true);
-        realm.put("registrationEmailAsUsername", false);
-        realm.put("resetPasswordAllowed", true);
-        realm.put("rememberMe", false);
-        realm.put("duplicateEmailsAllowed", false);
-        model.put("realm", realm);
+        model.put("realm", LoginPageModel.realm());
 
-        Map<String, Object> localeBean = new HashMap<>();
-        localeBean.put("currentLanguageTag", locale);
-        localeBean.put("current", javaLocale.getDisplayLanguage(javaLocale));
-        localeBean.put("rtl", false);
-        List<Map<String, Object>> supported = new ArrayList<>();
-        for (String tag : ThemeResourceFiles.LOCALES) {
-            Map<String, Object> entry = new LinkedHashMap<>();
-            Locale language = Locale.forLanguageTag(tag);
-            entry.put("languageTag", tag);
-            entry.put("label", language.getDisplayLanguage(language));
-            entry.put("url", "/realms/acme/login-actions/authenticate?kc_locale=" + tag);
-            supported.add(entry);
-        }
-        localeBean.put("supported", supported);
-        model.put("locale", localeBean);
+        model.put("locale", LoginPageModel.locale(locale, "/realms/acme/login-actions/authenticate"));
 
         Map<String, Object> auth = new HashMap<>();
         auth.put("showUsername", KeycloakFreemarker.constant(false));

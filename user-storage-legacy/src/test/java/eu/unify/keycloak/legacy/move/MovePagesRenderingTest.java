@@ -19,6 +19,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import eu.unify.keycloak.common.theme.KeycloakFreemarker;
+import eu.unify.keycloak.common.theme.LoginPageModel;
 import eu.unify.keycloak.common.theme.KeycloakFreemarker.Msg;
 import eu.unify.keycloak.common.theme.KeycloakFreemarker.Source;
 import eu.unify.keycloak.common.theme.KeycloakFreemarker.Theme;
@@ -209,7 +210,6 @@ class MovePagesRenderingTest {
 
     private static String render(Theme theme, String template, Map<String, Object> attributes, Msg msg, String locale) {
         Properties properties = theme.properties();
-        Locale javaLocale = Locale.forLanguageTag(locale);
         Map<String, Object> model = new HashMap<>(attributes);
         model.put("properties", properties);
         model.put("msg", msg);
@@ -219,40 +219,9 @@ class MovePagesRenderingTest {
         model.put("darkMode", "true".equals(properties.getProperty("darkMode")));
         model.put("pageId", "unify-legacy-move");
         model.put("title", "Acme");
-        Map<String, Object> url = new HashMap<>();
-        url.put("resourcesPath", "/resources/abc12/login/" + theme.name);
-        url.put("resourcesCommonPath", "/resources/abc12/common/keycloak");
-        url.put("loginAction", LOGIN_ACTION);
-        url.put("loginUrl", "/realms/acme/protocol/openid-connect/auth?client_id=portal");
-        url.put("loginRestartFlowUrl", "/realms/acme/login-actions/restart");
-        url.put("loginResetCredentialsUrl", "/realms/acme/login-actions/reset-credentials");
-        url.put("ssoLoginInOtherTabsUrl", "/realms/acme/login-actions/switch");
-        model.put("url", url);
-        Map<String, Object> realm = new HashMap<>();
-        realm.put("name", "acme");
-        realm.put("displayName", "Acme");
-        realm.put("displayNameHtml", "Acme");
-        realm.put("internationalizationEnabled", true);
-        realm.put("password", true);
-        realm.put("registrationAllowed", false);
-        realm.put("loginWithEmailAllowed", true);
-        realm.put("registrationEmailAsUsername", false);
-        realm.put("resetPasswordAllowed", true);
-        realm.put("rememberMe", false);
-        realm.put("duplicateEmailsAllowed", false);
-        model.put("realm", realm);
-        Map<String, Object> localeBean = new HashMap<>();
-        localeBean.put("currentLanguageTag", locale);
-        localeBean.put("current", javaLocale.getDisplayLanguage(javaLocale));
-        localeBean.put("rtl", false);
-        List<Map<String, Object>> supported = new ArrayList<>();
-        for (String tag : ThemeResourceFiles.LOCALES) {
-            Locale language = Locale.forLanguageTag(tag);
-            supported.add(Map.of("languageTag", tag, "label", language.getDisplayLanguage(language),
-                    "url", "/realms/acme/login-actions/required-action?kc_locale=" + tag));
-        }
-        localeBean.put("supported", supported);
-        model.put("locale", localeBean);
+        model.put("url", LoginPageModel.url(theme.name, LOGIN_ACTION, "/realms/acme/protocol/openid-connect/auth?client_id=portal"));
+        model.put("realm", LoginPageModel.realm());
+        model.put("locale", LoginPageModel.locale(locale, "/realms/acme/login-actions/required-action"));
         Map<String, Object> auth = new HashMap<>();
         auth.put("showUsername", KeycloakFreemarker.constant(false));
         auth.put("showResetCredentials", KeycloakFreemarker.constant(false));
