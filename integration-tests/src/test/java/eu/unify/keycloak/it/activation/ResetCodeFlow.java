@@ -16,15 +16,15 @@ import org.keycloak.testframework.realm.ManagedRealm;
  * What an admin does in the console to switch password reset to codes: copy the built-in "reset credentials" flow,
  * replace "Send Reset Email" with "unify-reset-code", bind the copy as the realm's reset flow.
  */
-final class ResetCodeFlow {
+public final class ResetCodeFlow {
 
-    static final String FLOW = "unify reset by code";
-    static final String PROVIDER = "unify-reset-code";
+    public static final String FLOW = "unify reset by code";
+    public static final String PROVIDER = "unify-reset-code";
 
     private ResetCodeFlow() {
     }
 
-    static void install(ManagedRealm realm, Map<String, String> config) {
+    public static void install(ManagedRealm realm, Map<String, String> config) {
         AuthenticationManagementResource flows = realm.admin().flows();
         flows.copy("reset credentials", Map.of("newName", FLOW)).close();
         AuthenticationExecutionInfoRepresentation email = execution(flows, "reset-credential-email");

@@ -32,6 +32,7 @@ import eu.unify.keycloak.it.Mails;
 import eu.unify.keycloak.it.TestUsers;
 import eu.unify.keycloak.it.UnifyServerConfig;
 import eu.unify.keycloak.it.activation.CodeFormPage;
+import eu.unify.keycloak.it.activation.ResetCodeFlow;
 
 /**
  * Unify's own events in the audit trail: a password reset by code ({@code unify-reset-code}) in a realm with the
@@ -73,7 +74,7 @@ public class AuditedResetByCodeIT {
 
     @TestSetup
     public void useResetByCode() {
-        AuditedFlows.installResetByCode(realm, new HashMap<>(Map.of("response.floor.millis", "0")));
+        ResetCodeFlow.install(realm, new HashMap<>(Map.of("response.floor.millis", "0")));
     }
 
     @Test

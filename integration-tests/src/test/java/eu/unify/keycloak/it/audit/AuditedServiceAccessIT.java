@@ -26,6 +26,7 @@ import org.openqa.selenium.By;
 import eu.unify.keycloak.it.Browser;
 import eu.unify.keycloak.it.UnifyServerConfig;
 import eu.unify.keycloak.it.entitlements.CompanyRealmConfig;
+import eu.unify.keycloak.it.entitlements.GatedBrowserFlow;
 
 /**
  * The entitlements gate ({@code unify-service-access}) stopping a user without the right to a service raises a
@@ -52,7 +53,7 @@ public class AuditedServiceAccessIT {
 
     @TestSetup
     public void gatedBrowserFlow() {
-        AuditedFlows.installGatedBrowserFlow(realm);
+        GatedBrowserFlow.install(realm);
     }
 
     @Test

@@ -16,16 +16,16 @@ import org.keycloak.testframework.realm.ManagedRealm;
  * identifies the user (SSO cookie OR username and password), then {@code unify-service-access} REQUIRED at the top
  * level, so the gate also runs for users who already have an SSO session.
  */
-final class GatedBrowserFlow {
+public final class GatedBrowserFlow {
 
-    static final String ALIAS = "unify browser";
+    public static final String ALIAS = "unify browser";
     private static final String IDENTIFY = "unify browser - identify";
     private static final String FORMS = "unify browser - forms";
 
     private GatedBrowserFlow() {
     }
 
-    static void install(ManagedRealm realm) {
+    public static void install(ManagedRealm realm) {
         AuthenticationManagementResource flows = realm.admin().flows();
         AuthenticationFlowRepresentation flow = new AuthenticationFlowRepresentation();
         flow.setAlias(ALIAS);
