@@ -47,6 +47,8 @@ import eu.unify.keycloak.it.UnifyServerConfig;
 @KeycloakIntegrationTest(config = UnifyServerConfig.class)
 public class AccountActivationIT {
 
+    /** The service the activation links land on. */
+    private static final String CLIENT_ID = "test-app";
 
     @InjectRealm(config = UnifyRealmConfig.class)
     ManagedRealm realm;
@@ -88,10 +90,7 @@ public class AccountActivationIT {
     void adminCreatedAccountIsActivatedWithACodeInTheUsersLanguage() throws Exception {
         String email = "aktivointi@example.com";
         String userId = TestUsers.create(realm, email, null, "fi");
-        String clientId = "test-app";
-        String redirectUri = realm.admin().clients().findByClientId(clientId).get(0).getRedirectUris().get(0);
-
-        realm.admin().users().get(userId).executeActionsEmail(clientId, redirectUri, 3600, List.of(ActivationAction.ID));
+        String redirectUri = sendActivationLink(userId);
 
         List<MimeMessage> mails = Mails.to(mail, email);
         assertThat(mails).as("only the activation link so far").hasSize(1);
@@ -126,7 +125,7 @@ public class AccountActivationIT {
         assertThat(user.getRequiredActions()).isEmpty();
         List<EventRepresentation> events = realm.admin().getEvents(List.of("LOGIN"), null, userId, null, null, null, null, null);
         assertThat(events).as("a normal login of the activation's client").isNotEmpty()
-                .allSatisfy(event -> assertThat(event.getClientId()).isEqualTo(clientId));
+                .allSatisfy(event -> assertThat(event.getClientId()).isEqualTo(CLIENT_ID));
         assertThat(realm.admin().users().get(userId).getUserSessions()).hasSize(1);
 
         // The password chosen works for a later sign-in as well.
@@ -143,14 +142,9 @@ public class AccountActivationIT {
     void anAccountThatAlreadyHasAPasswordIsNotSignedInByLinkAndCodeAlone() throws Exception {
         String email = "aktivointi.salasana@example.com";
         String userId = TestUsers.create(realm, email, "Vanha-salasana-3", "en");
-        String clientId = "test-app";
-        String redirectUri = realm.admin().clients().findByClientId(clientId).get(0).getRedirectUris().get(0);
-        realm.admin().users().get(userId).executeActionsEmail(clientId, redirectUri, 3600, List.of(ActivationAction.ID));
+        String redirectUri = sendActivationLink(userId);
 
-        driver.open(ActivationAction.link(Mails.to(mail, email).get(0)));
-        driver.findElement(By.cssSelector("a[href*='action-token']")).click();
-        codePage.assertCurrent();
-        codePage.submitCode(Mails.latestCode(mail, email));
+        openLinkAndTypeTheCode(email);
 
         // No password chosen here: Keycloak's confirmation, no session.
         infoPage.assertCurrent();
@@ -168,14 +162,9 @@ public class AccountActivationIT {
         realm.cleanup().add(r -> r.flows().removeRequiredActionConfig(ActivationAction.ID));
         String email = "aktivointi.ilman@example.com";
         String userId = TestUsers.create(realm, email, null, "en");
-        String clientId = "test-app";
-        String redirectUri = realm.admin().clients().findByClientId(clientId).get(0).getRedirectUris().get(0);
-        realm.admin().users().get(userId).executeActionsEmail(clientId, redirectUri, 3600, List.of(ActivationAction.ID));
+        String redirectUri = sendActivationLink(userId);
 
-        driver.open(ActivationAction.link(Mails.to(mail, email).get(0)));
-        driver.findElement(By.cssSelector("a[href*='action-token']")).click();
-        codePage.assertCurrent();
-        codePage.submitCode(Mails.latestCode(mail, email));
+        openLinkAndTypeTheCode(email);
         updatePasswordPage.assertCurrent();
         Browser.submitAndWait(driver, () -> updatePasswordPage.changePassword("Own-password-7", "Own-password-7"));
 
@@ -195,14 +184,9 @@ public class AccountActivationIT {
     void anAccountDisabledDuringTheActivationIsNotSignedIn() throws Exception {
         String email = "aktivointi.estetty@example.com";
         String userId = TestUsers.create(realm, email, null, "en");
-        String clientId = "test-app";
-        String redirectUri = realm.admin().clients().findByClientId(clientId).get(0).getRedirectUris().get(0);
-        realm.admin().users().get(userId).executeActionsEmail(clientId, redirectUri, 3600, List.of(ActivationAction.ID));
+        String redirectUri = sendActivationLink(userId);
 
-        driver.open(ActivationAction.link(Mails.to(mail, email).get(0)));
-        driver.findElement(By.cssSelector("a[href*='action-token']")).click();
-        codePage.assertCurrent();
-        codePage.submitCode(Mails.latestCode(mail, email));
+        openLinkAndTypeTheCode(email);
         updatePasswordPage.assertCurrent();
         UserRepresentation disabled = realm.admin().users().get(userId).toRepresentation();
         disabled.setEnabled(false);
@@ -218,9 +202,7 @@ public class AccountActivationIT {
     void mailServerDownGivesAClearMessageAndRetryingWorks() throws Exception {
         String email = "aktivointi.smtp@example.com";
         String userId = TestUsers.create(realm, email, null, "en");
-        String clientId = "test-app";
-        String redirectUri = realm.admin().clients().findByClientId(clientId).get(0).getRedirectUris().get(0);
-        realm.admin().users().get(userId).executeActionsEmail(clientId, redirectUri, 3600, List.of(ActivationAction.ID));
+        sendActivationLink(userId);
         String link = ActivationAction.link(Mails.to(mail, email).get(0));
 
         RealmRepresentation rep = realm.admin().toRepresentation();
@@ -247,6 +229,21 @@ public class AccountActivationIT {
         List<EventRepresentation> events = realm.admin().getEvents();
         assertThat(events).extracting(EventRepresentation::getError).contains("email_send_failed");
         assertThat(events).allSatisfy(event -> assertThat(String.valueOf(event.getDetails())).doesNotContain(code));
+    }
+
+    /** As an admin does: emails the user the activation link, landing on test-app; returns that redirect URI. */
+    private String sendActivationLink(String userId) {
+        String redirectUri = realm.admin().clients().findByClientId(CLIENT_ID).get(0).getRedirectUris().get(0);
+        realm.admin().users().get(userId).executeActionsEmail(CLIENT_ID, redirectUri, 3600, List.of(ActivationAction.ID));
+        return redirectUri;
+    }
+
+    /** Opens the link of the user's activation mail, confirms the action, and types the code that was mailed then. */
+    private void openLinkAndTypeTheCode(String email) throws Exception {
+        driver.open(ActivationAction.link(Mails.to(mail, email).get(0)));
+        driver.findElement(By.cssSelector("a[href*='action-token']")).click();
+        codePage.assertCurrent();
+        codePage.submitCode(Mails.latestCode(mail, email));
     }
 
     private static String message(String key, Object... arguments) {
