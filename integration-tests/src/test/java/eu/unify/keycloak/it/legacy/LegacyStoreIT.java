@@ -187,6 +187,10 @@ public class LegacyStoreIT {
         // Still linked: a password changed in the legacy application works, the old one no longer does.
         db.setHash(username, NEW_HASH);
         assertThat(oauth.doPasswordGrantRequest(username, OLD_PASSWORD).isSuccess()).isFalse();
+        // Keycloak records the failure on a background thread and refuses the account's next sign-in while it is not
+        // recorded yet: wait for it, as a person typing again would.
+        assertThat(eventually(() -> ((Number) realm.admin().attackDetection().bruteForceUserStatus(user.getId())
+                .get("numFailures")).intValue(), failures -> failures >= 1)).isEqualTo(1);
         assertThat(oauth.doPasswordGrantRequest(username, NEW_PASSWORD).isSuccess()).isTrue();
 
         // A sub-account signs in with its legacy name in any letter case, and knows its main account.
