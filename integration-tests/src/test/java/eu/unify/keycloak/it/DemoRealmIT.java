@@ -41,6 +41,9 @@ import eu.unify.keycloak.it.activation.CodeFormPage;
 @KeycloakIntegrationTest(config = UnifyServerConfig.class)
 class DemoRealmIT {
 
+    private static final String NEW_PASSWORD = SuiteSecrets.register("Demo-password-10");
+    private static final String DEMO_PASSWORD = SuiteSecrets.register("demo-password-1");
+
     @InjectRealm(ref = "demo", fromJson = "/realms/unify-demo-realm.json")
     ManagedRealm demo;
 
@@ -97,7 +100,7 @@ class DemoRealmIT {
         codePage.assertCurrent();
         codePage.submitCode(Mails.latestCode(mail, email));
         updatePasswordPage.assertCurrent();
-        updatePasswordPage.changePassword("Demo-password-10", "Demo-password-10");
+        updatePasswordPage.changePassword(NEW_PASSWORD, NEW_PASSWORD);
         assertThat(oauth.parseLoginResponse().isSuccess()).isTrue();
     }
 
@@ -108,7 +111,7 @@ class DemoRealmIT {
         assertThat(driver.findElement(By.id("unify-tagline")).getText())
                 .isEqualTo(Languages.themeMessages("login", "en").getProperty("unifyTagline"));
 
-        loginPage.fillLogin("demo", "demo-password-1");
+        loginPage.fillLogin("demo", DEMO_PASSWORD);
         Browser.submitAndWait(driver, loginPage::submit);
 
         AuthorizationEndpointResponse response = oauth.parseLoginResponse();
@@ -150,7 +153,7 @@ class DemoRealmIT {
         try {
             signedOut();
             oauth.client("shop").loginForm().codeChallenge(PkceGenerator.s256()).open();
-            loginPage.fillLogin("liisa@acme.example", "demo-password-1");
+            loginPage.fillLogin("liisa@acme.example", DEMO_PASSWORD);
             Browser.submitAndWait(driver, loginPage::submit);
             // Liisa reads Finnish and is told to ask Aino, her company's admin.
             String page = driver.findElement(By.id("unify-service-access")).getText();
@@ -160,7 +163,7 @@ class DemoRealmIT {
 
             signedOut();
             AuthorizationEndpointResponse matti = oauth.client("shop").loginForm()
-                    .codeChallenge(PkceGenerator.s256()).doLogin("matti@acme.example", "demo-password-1");
+                    .codeChallenge(PkceGenerator.s256()).doLogin("matti@acme.example", DEMO_PASSWORD);
             assertThat(matti.isSuccess()).as("Matti signed in to the shop: %s", matti.getError()).isTrue();
             assertThat(matti.getCode()).isNotNull();
 

@@ -37,6 +37,7 @@ import eu.unify.keycloak.it.Mails;
 import eu.unify.keycloak.it.TestUsers;
 import eu.unify.keycloak.it.UnifyRealmConfig;
 import eu.unify.keycloak.it.UnifyServerConfig;
+import eu.unify.keycloak.it.SuiteSecrets;
 
 /**
  * Story 1: an admin creates an account and sends the activation email (required action
@@ -46,6 +47,10 @@ import eu.unify.keycloak.it.UnifyServerConfig;
  */
 @KeycloakIntegrationTest(config = UnifyServerConfig.class)
 public class AccountActivationIT {
+
+    private static final String FINNISH_PASSWORD = SuiteSecrets.register("Oma-salasana-7");
+    private static final String CHOSEN_PASSWORD = SuiteSecrets.register("Own-password-7");
+    private static final String OTHER_PASSWORD = SuiteSecrets.register("Own-password-8");
 
     /** The service the activation links land on. */
     private static final String CLIENT_ID = "test-app";
@@ -114,7 +119,7 @@ public class AccountActivationIT {
         codePage.submitCode(Mails.code(codeMail));
 
         updatePasswordPage.assertCurrent();
-        Browser.submitAndWait(driver, () -> updatePasswordPage.changePassword("Oma-salasana-7", "Oma-salasana-7"));
+        Browser.submitAndWait(driver, () -> updatePasswordPage.changePassword(FINNISH_PASSWORD, FINNISH_PASSWORD));
         // Signed in, the browser lands on the service named in the activation link (no code pushed to it) ...
         ServiceLanding.assertLandedOn(driver, redirectUri);
         // ... whose own sign-in completes by single sign-on, without the login form.
@@ -132,7 +137,7 @@ public class AccountActivationIT {
         driver.open(realm.getBaseUrl() + "/.well-known/openid-configuration");
         driver.cookies().deleteAll();
         oauth.openLoginForm();
-        loginPage.fillLogin(email, "Oma-salasana-7");
+        loginPage.fillLogin(email, FINNISH_PASSWORD);
         Browser.submitAndWait(driver, loginPage::submit);
         AuthorizationEndpointResponse response = oauth.parseLoginResponse();
         assertThat(response.isSuccess()).as("signed in with the new password: %s", response.getError()).isTrue();
@@ -166,7 +171,7 @@ public class AccountActivationIT {
 
         openLinkAndTypeTheCode(email);
         updatePasswordPage.assertCurrent();
-        Browser.submitAndWait(driver, () -> updatePasswordPage.changePassword("Own-password-7", "Own-password-7"));
+        Browser.submitAndWait(driver, () -> updatePasswordPage.changePassword(CHOSEN_PASSWORD, CHOSEN_PASSWORD));
 
         // Keycloak confirms ("account updated") and links back to the service named in the activation link ...
         infoPage.assertCurrent();
@@ -174,7 +179,7 @@ public class AccountActivationIT {
         assertThat(realm.admin().users().get(userId).getUserSessions()).isEmpty();
         // ... where the user signs in with the email address and the password just chosen.
         oauth.openLoginForm();
-        loginPage.fillLogin(email, "Own-password-7");
+        loginPage.fillLogin(email, CHOSEN_PASSWORD);
         Browser.submitAndWait(driver, loginPage::submit);
         AuthorizationEndpointResponse response = oauth.parseLoginResponse();
         assertThat(response.isSuccess()).as("signed in on the service: %s", response.getError()).isTrue();
@@ -191,7 +196,7 @@ public class AccountActivationIT {
         UserRepresentation disabled = realm.admin().users().get(userId).toRepresentation();
         disabled.setEnabled(false);
         realm.admin().users().get(userId).update(disabled);
-        Browser.submitAndWait(driver, () -> updatePasswordPage.changePassword("Own-password-8", "Own-password-8"));
+        Browser.submitAndWait(driver, () -> updatePasswordPage.changePassword(OTHER_PASSWORD, OTHER_PASSWORD));
 
         assertThat(driver.getCurrentUrl()).doesNotStartWith(redirectUri);
         assertThat(realm.admin().users().get(userId).getUserSessions()).isEmpty();

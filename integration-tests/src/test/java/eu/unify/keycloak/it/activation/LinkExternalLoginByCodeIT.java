@@ -2,18 +2,12 @@ package eu.unify.keycloak.it.activation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.text.MessageFormat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jakarta.mail.internet.MimeMessage;
@@ -50,6 +44,7 @@ import eu.unify.keycloak.it.Mails;
 import eu.unify.keycloak.it.TestUsers;
 import eu.unify.keycloak.it.UnifyRealmConfig;
 import eu.unify.keycloak.it.UnifyServerConfig;
+import eu.unify.keycloak.it.SuiteSecrets;
 
 /**
  * Story 2: an admin sends a pre-created user a welcome message with an activation code
@@ -60,7 +55,7 @@ import eu.unify.keycloak.it.UnifyServerConfig;
 @KeycloakIntegrationTest(config = UnifyServerConfig.class)
 public class LinkExternalLoginByCodeIT {
 
-    private static final String EXTERNAL_PASSWORD = "Partner-password-1";
+    private static final String EXTERNAL_PASSWORD = SuiteSecrets.register("Partner-password-1");
     private static final Pattern GROUPED_CODE = Pattern.compile("[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{1,4}){3}");
 
     @InjectRealm(config = UnifyRealmConfig.class)
@@ -121,7 +116,7 @@ public class LinkExternalLoginByCodeIT {
                         Instant.now().plus(Duration.ofDays(7)).plus(Duration.ofMinutes(5)));
         List<MimeMessage> mails = Mails.to(mail, email);
         assertThat(mails).hasSize(1);
-        assertThat(mails.get(0).getSubject()).isEqualTo(message("unify-code-subject-account-link", "default"));
+        assertThat(mails.get(0).getSubject()).isEqualTo(ActivationMessages.format("en", "unify-code-subject-account-link", "default"));
         String code = Mails.code(mails.get(0));
         assertThat(code).matches(GROUPED_CODE);
         assertThat(Mails.text(mails.get(0))).contains(code);
@@ -155,9 +150,9 @@ public class LinkExternalLoginByCodeIT {
         String code = Mails.latestCode(mail, email);
 
         signInAtPartner(external);
-        codePage.submitCode(otherCodeThan(code));
+        codePage.submitCode(ActivationAction.otherCodeThan(code));
         codePage.assertCurrent();
-        assertThat(codePage.codeError()).hasValue(message("unify-code-error-account-code"));
+        assertThat(codePage.codeError()).hasValue(ActivationMessages.format("en", "unify-code-error-account-code"));
         assertThat(linksOf(userId)).isEmpty();
         assertThat(realm.admin().users().searchByEmail(external, true)).isEmpty();
 
@@ -186,7 +181,7 @@ public class LinkExternalLoginByCodeIT {
         signInAtPartner(second);
         codePage.submitCode(code);
         codePage.assertCurrent();
-        assertThat(codePage.codeError()).hasValue(message("unify-code-error-account-code"));
+        assertThat(codePage.codeError()).hasValue(ActivationMessages.format("en", "unify-code-error-account-code"));
         assertThat(linksOf(userId)).singleElement()
                 .satisfies(link -> assertThat(link.getUserName()).isEqualTo(first));
         assertThat(realm.admin().users().searchByEmail(second, true)).isEmpty();
@@ -203,9 +198,9 @@ public class LinkExternalLoginByCodeIT {
         codePage.assertCurrent();
         assertThat(linksOf(userId)).as("not linked by the address").isEmpty();
 
-        codePage.submitCode(otherCodeThan(""));
+        codePage.submitCode(ActivationAction.otherCodeThan(""));
         codePage.assertCurrent();
-        assertThat(codePage.codeError()).hasValue(message("unify-code-error-account-code"));
+        assertThat(codePage.codeError()).hasValue(ActivationMessages.format("en", "unify-code-error-account-code"));
         assertThat(linksOf(userId)).isEmpty();
         assertThat(realm.admin().users().searchByEmail(email, true)).singleElement()
                 .satisfies(user -> assertThat(user.getId()).isEqualTo(userId));
@@ -222,7 +217,7 @@ public class LinkExternalLoginByCodeIT {
         String normalized = code.replace("-", "");
 
         signInAtPartner(external);
-        codePage.submitCode(otherCodeThan(code));
+        codePage.submitCode(ActivationAction.otherCodeThan(code));
         codePage.submitCode(code);
         assertThat(oauth.parseLoginResponse().isSuccess()).isTrue();
 
@@ -251,12 +246,12 @@ public class LinkExternalLoginByCodeIT {
 
         signInAtPartner(external);
         for (int i = 0; i < 5; i++) {
-            codePage.submitCode(otherCodeThan(code));
-            assertThat(codePage.codeError()).hasValue(message("unify-code-error-account-code"));
+            codePage.submitCode(ActivationAction.otherCodeThan(code));
+            assertThat(codePage.codeError()).hasValue(ActivationMessages.format("en", "unify-code-error-account-code"));
         }
         codePage.submitCode(code);
         codePage.assertCurrent();
-        assertThat(codePage.codeError()).hasValue(message("unify-code-error-account-too-many"));
+        assertThat(codePage.codeError()).hasValue(ActivationMessages.format("en", "unify-code-error-account-too-many"));
         assertThat(linksOf(userId)).isEmpty();
     }
 
@@ -318,25 +313,6 @@ public class LinkExternalLoginByCodeIT {
     }
 
     private HttpResponse<String> sendWelcome(String userId) throws Exception {
-        String server = realm.getBaseUrl().substring(0, realm.getBaseUrl().indexOf("/realms/"));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(server + "/admin/realms/" + realm.getName()
-                        + "/unify-activation/users/" + userId + "/welcome"))
-                .header("Authorization", "Bearer " + adminClient.tokenManager().getAccessTokenString())
-                .POST(HttpRequest.BodyPublishers.noBody())
-                .build();
-        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
-    }
-
-    /** A well-formed code that is not {@code code}. */
-    private static String otherCodeThan(String code) {
-        String candidate = "ZZZZ-ZZZZ-ZZZZ-ZZ";
-        return candidate.equals(code) ? "YYYY-YYYY-YYYY-YY" : candidate;
-    }
-
-    private static String message(String key, Object... arguments) {
-        Properties messages = ActivationMessages.english();
-        String pattern = messages.getProperty(key);
-        assertThat(pattern).as("message %s", key).isNotNull();
-        return new MessageFormat(pattern, Locale.ENGLISH).format(arguments);
+        return ActivationAction.sendWelcome(realm, adminClient, userId, null, null);
     }
 }

@@ -2,14 +2,8 @@ package eu.unify.keycloak.it.activation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.text.MessageFormat;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
 import jakarta.mail.internet.MimeMessage;
 
@@ -19,7 +13,6 @@ import org.keycloak.admin.client.Keycloak;
 import org.keycloak.representations.AccessToken;
 import org.keycloak.representations.idm.EventRepresentation;
 import org.keycloak.representations.idm.FederatedIdentityRepresentation;
-import org.keycloak.representations.idm.RequiredActionConfigRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.annotations.InjectAdminClient;
 import org.keycloak.testframework.annotations.InjectRealm;
@@ -43,6 +36,7 @@ import eu.unify.keycloak.it.Mails;
 import eu.unify.keycloak.it.TestUsers;
 import eu.unify.keycloak.it.UnifyRealmConfig;
 import eu.unify.keycloak.it.UnifyServerConfig;
+import eu.unify.keycloak.it.SuiteSecrets;
 
 /**
  * Story 2 in a realm whose {@code unify-account-activation} has "Code in the welcome message" on: the welcome message
@@ -52,7 +46,7 @@ import eu.unify.keycloak.it.UnifyServerConfig;
 @KeycloakIntegrationTest(config = UnifyServerConfig.class)
 public class LinkExternalLoginWithActivationMessageCodeIT {
 
-    private static final String EXTERNAL_PASSWORD = "Partner-password-2";
+    private static final String EXTERNAL_PASSWORD = SuiteSecrets.register("Partner-password-2");
 
     @InjectRealm(config = UnifyRealmConfig.class)
     ManagedRealm realm;
@@ -85,7 +79,7 @@ public class LinkExternalLoginWithActivationMessageCodeIT {
     public void linkThePartnerRealmAndPutTheCodeInTheWelcomeMessage() {
         ExternalLoginSetup.install(realm, partner);
         ActivationAction.enable(realm);
-        codeInWelcomeMessage(true);
+        ActivationAction.codeInWelcomeMessage(realm, true);
     }
 
     @BeforeEach
@@ -106,7 +100,7 @@ public class LinkExternalLoginWithActivationMessageCodeIT {
         assertThat(sendWelcome(userId).statusCode()).isEqualTo(200);
         MimeMessage welcome = Mails.to(mail, email).get(0);
         assertThat(welcome.getSubject()).as("the activation message, with its link")
-                .isEqualTo(message("fi", "unify-code-subject-activation-in-message", realm.getName()));
+                .isEqualTo(ActivationMessages.format("fi", "unify-code-subject-activation-in-message", realm.getName()));
         String code = Mails.code(welcome);
 
         signInAtPartner(external);
@@ -131,7 +125,7 @@ public class LinkExternalLoginWithActivationMessageCodeIT {
         driver.findElement(By.cssSelector("a[href*='action-token']")).click();
         codePage.assertCurrent();
         codePage.submitCode(code);
-        assertThat(codePage.codeError()).hasValue(message("fi", "unify-code-error-account-code"));
+        assertThat(codePage.codeError()).hasValue(ActivationMessages.format("fi", "unify-code-error-account-code"));
     }
 
     @Test
@@ -154,7 +148,7 @@ public class LinkExternalLoginWithActivationMessageCodeIT {
         signInAtPartner(external);
         codePage.submitCode(code);
         codePage.assertCurrent();
-        assertThat(codePage.codeError()).hasValue(message("en", "unify-code-error-account-code"));
+        assertThat(codePage.codeError()).hasValue(ActivationMessages.format("en", "unify-code-error-account-code"));
         assertThat(linksOf(userId)).isEmpty();
     }
 
@@ -167,25 +161,19 @@ public class LinkExternalLoginWithActivationMessageCodeIT {
         assertThat(sendWelcome(userId).statusCode()).isEqualTo(200);
         String code = Mails.latestCode(mail, email);
 
-        codeInWelcomeMessage(false);
+        ActivationAction.codeInWelcomeMessage(realm, false);
         try {
             signInAtPartner(external);
             codePage.submitCode(code);
             codePage.assertCurrent();
-            assertThat(codePage.codeError()).hasValue(message("en", "unify-code-error-account-code"));
+            assertThat(codePage.codeError()).hasValue(ActivationMessages.format("en", "unify-code-error-account-code"));
             assertThat(linksOf(userId)).isEmpty();
         } finally {
-            codeInWelcomeMessage(true);
+            ActivationAction.codeInWelcomeMessage(realm, true);
         }
     }
 
     // ------------------------------------------------------------------------------------------------------
-
-    private void codeInWelcomeMessage(boolean on) {
-        RequiredActionConfigRepresentation config = new RequiredActionConfigRepresentation();
-        config.setConfig(Map.of("code.in.welcome.message", Boolean.toString(on)));
-        realm.admin().flows().updateRequiredActionConfig(ActivationAction.ID, config);
-    }
 
     private void signInAtPartner(String username) {
         oauth.openLoginForm();
@@ -199,18 +187,6 @@ public class LinkExternalLoginWithActivationMessageCodeIT {
     }
 
     private HttpResponse<String> sendWelcome(String userId) throws Exception {
-        String server = realm.getBaseUrl().substring(0, realm.getBaseUrl().indexOf("/realms/"));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(server + "/admin/realms/" + realm.getName()
-                        + "/unify-activation/users/" + userId + "/welcome"))
-                .header("Authorization", "Bearer " + adminClient.tokenManager().getAccessTokenString())
-                .POST(HttpRequest.BodyPublishers.noBody())
-                .build();
-        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static String message(String language, String key, Object... arguments) {
-        String pattern = ActivationMessages.load(language).getProperty(key);
-        assertThat(pattern).as("message %s", key).isNotNull();
-        return new MessageFormat(pattern, Locale.forLanguageTag(language)).format(arguments);
+        return ActivationAction.sendWelcome(realm, adminClient, userId, null, null);
     }
 }

@@ -47,7 +47,6 @@ import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
 import org.keycloak.testsuite.util.oauth.AccessTokenResponse;
 import org.keycloak.testsuite.util.oauth.AuthorizationEndpointResponse;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
 
 import eu.unify.keycloak.it.Browser;
 import eu.unify.keycloak.it.UnifyRealmConfig;
@@ -55,6 +54,7 @@ import eu.unify.keycloak.it.UnifyServerConfig;
 import eu.unify.keycloak.it.LanguageMenu;
 import eu.unify.keycloak.it.Mails;
 import eu.unify.keycloak.it.TestUsers;
+import eu.unify.keycloak.it.SuiteSecrets;
 
 /**
  * Story 3: "Forgot password?" emails a one-time code; the user types it in the same browser and sets a new password.
@@ -62,6 +62,9 @@ import eu.unify.keycloak.it.TestUsers;
  */
 @KeycloakIntegrationTest(config = UnifyServerConfig.class)
 public class ResetPasswordByCodeIT {
+
+    private static final String NEW_PASSWORD = SuiteSecrets.register("New-password-2");
+    private static final String OLD_PASSWORD = SuiteSecrets.register("Old-password-1");
 
     private static final int MIN_RESPONSE_MILLIS = 300;
     private static final int COOLDOWN_SECONDS = 10;
@@ -118,7 +121,7 @@ public class ResetPasswordByCodeIT {
     @ValueSource(strings = {"en", "de"})
     void resetsThePasswordWithTheEmailedCode(String language) {
         String email = "reset-" + language + "@example.com";
-        String userId = TestUsers.create(realm, email, "Old-password-1", null);
+        String userId = TestUsers.create(realm, email, OLD_PASSWORD, null);
 
         startReset(email, language);
         assertThat(driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo(language);
@@ -132,7 +135,7 @@ public class ResetPasswordByCodeIT {
         codePage.submitCode(code.substring(0, 4) + " " + code.substring(4));
 
         updatePasswordPage.assertCurrent();
-        updatePasswordPage.changePassword("New-password-2", "New-password-2");
+        updatePasswordPage.changePassword(NEW_PASSWORD, NEW_PASSWORD);
         AuthorizationEndpointResponse response = oauth.parseLoginResponse();
         assertThat(response.isSuccess()).as("signed in after the reset: %s", response.getError()).isTrue();
         AccessTokenResponse tokens = oauth.doAccessTokenRequest(response.getCode());
@@ -142,7 +145,7 @@ public class ResetPasswordByCodeIT {
         oauth.doLogout(tokens.getRefreshToken());
         driver.cookies().deleteAll();
         oauth.openLoginForm();
-        loginPage.fillLogin(email, "New-password-2");
+        loginPage.fillLogin(email, NEW_PASSWORD);
         Browser.submitAndWait(driver, loginPage::submit);
         assertThat(oauth.parseLoginResponse().isSuccess()).as("the new password works").isTrue();
     }
@@ -150,7 +153,7 @@ public class ResetPasswordByCodeIT {
     @Test
     void fiveWrongCodesVoidTheCodeAndCountForBruteForceProtection() {
         String email = "wrong-codes@example.com";
-        String userId = TestUsers.create(realm, email, "Old-password-1", null);
+        String userId = TestUsers.create(realm, email, OLD_PASSWORD, null);
         startReset(email, "en");
         String code = Mails.latestCode(mail, email);
         String wrong = code.startsWith("1") ? "22222222" : "11111111";
@@ -175,7 +178,7 @@ public class ResetPasswordByCodeIT {
     @Test
     void aTypingSlipIsExplainedAndNotCounted() {
         String email = "slip@example.com";
-        TestUsers.create(realm, email, "Old-password-1", null);
+        TestUsers.create(realm, email, OLD_PASSWORD, null);
         startReset(email, "en");
         String code = Mails.latestCode(mail, email);
 
@@ -188,7 +191,7 @@ public class ResetPasswordByCodeIT {
     @Test
     void afterAResendOnlyTheNewestCodeWorks() throws InterruptedException {
         String email = "resend@example.com";
-        TestUsers.create(realm, email, "Old-password-1", null);
+        TestUsers.create(realm, email, OLD_PASSWORD, null);
         startReset(email, "en");
         String first = Mails.latestCode(mail, email);
         assertThat(codePage.isResendEnabled()).as("cooldown running").isFalse();
@@ -213,7 +216,7 @@ public class ResetPasswordByCodeIT {
     @Test
     void unknownAndKnownAddressesGetTheSamePage() {
         String known = "anna.known@example.com";
-        TestUsers.create(realm, known, "Old-password-1", null);
+        TestUsers.create(realm, known, OLD_PASSWORD, null);
         String unknown = "anna.unknown@example.com";
 
         long knownMillis = startReset(known, "en");
@@ -236,7 +239,7 @@ public class ResetPasswordByCodeIT {
     @Test
     void mailServerDownGivesAClearMessageAndRetryingWorks() {
         String email = "smtp-down@example.com";
-        TestUsers.create(realm, email, "Old-password-1", null);
+        TestUsers.create(realm, email, OLD_PASSWORD, null);
         RealmRepresentation rep = realm.admin().toRepresentation();
         Map<String, String> smtp = rep.getSmtpServer();
         rep.setSmtpServer(Map.of("host", "localhost", "port", "1", "from", smtp.get("from")));
@@ -259,7 +262,7 @@ public class ResetPasswordByCodeIT {
     @Test
     void eventsRecordTheStepsButNeverTheCode() {
         String email = "events@example.com";
-        TestUsers.create(realm, email, "Old-password-1", null);
+        TestUsers.create(realm, email, OLD_PASSWORD, null);
         startReset(email, "en");
         String code = Mails.latestCode(mail, email);
         codePage.submitCode("00000000".equals(code) ? "11111111" : "00000000");
@@ -274,7 +277,7 @@ public class ResetPasswordByCodeIT {
     @Test
     void anExpiredCodeFails() {
         String email = "expired@example.com";
-        TestUsers.create(realm, email, "Old-password-1", null);
+        TestUsers.create(realm, email, OLD_PASSWORD, null);
         String previous = ResetCodeFlow.setOption(realm, "code.lifetime.minutes", "1");
         try {
             startReset(email, "en");
@@ -293,7 +296,7 @@ public class ResetPasswordByCodeIT {
     @Test
     void theDatabaseHoldsOnlyAKeyedHashOfTheCode() {
         String email = "stored@example.com";
-        String userId = TestUsers.create(realm, email, "Old-password-1", null);
+        String userId = TestUsers.create(realm, email, OLD_PASSWORD, null);
         startReset(email, "en");
         String code = Mails.latestCode(mail, email);
 
@@ -308,7 +311,7 @@ public class ResetPasswordByCodeIT {
     @Test
     void theSameCodeSubmittedTwiceAtOnceIsRedeemedOnce() throws Exception {
         String email = "double-submit@example.com";
-        TestUsers.create(realm, email, "Old-password-1", null);
+        TestUsers.create(realm, email, OLD_PASSWORD, null);
         startReset(email, "en");
         String code = Mails.latestCode(mail, email);
 
@@ -324,7 +327,7 @@ public class ResetPasswordByCodeIT {
     @Test
     void resendsFromTwoTabsAtOnceSendOneCode() throws Exception {
         String email = "two-tabs@example.com";
-        TestUsers.create(realm, email, "Old-password-1", null);
+        TestUsers.create(realm, email, OLD_PASSWORD, null);
         startReset(email, "en");
         String firstTab = codeFormAction();
         startReset(email, "en");

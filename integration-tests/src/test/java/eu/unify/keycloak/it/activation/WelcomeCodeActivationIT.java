@@ -2,16 +2,9 @@ package eu.unify.keycloak.it.activation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.text.MessageFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 import jakarta.mail.internet.MimeMessage;
@@ -19,7 +12,6 @@ import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.Keycloak;
-import org.keycloak.representations.idm.RequiredActionConfigRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.annotations.InjectAdminClient;
 import org.keycloak.testframework.annotations.InjectRealm;
@@ -41,6 +33,7 @@ import eu.unify.keycloak.it.Mails;
 import eu.unify.keycloak.it.TestUsers;
 import eu.unify.keycloak.it.UnifyRealmConfig;
 import eu.unify.keycloak.it.UnifyServerConfig;
+import eu.unify.keycloak.it.SuiteSecrets;
 
 /**
  * Story 1 with "Code in the welcome message" switched on for {@code unify-account-activation}: the welcome message
@@ -49,6 +42,8 @@ import eu.unify.keycloak.it.UnifyServerConfig;
  */
 @KeycloakIntegrationTest(config = UnifyServerConfig.class)
 public class WelcomeCodeActivationIT {
+
+    private static final String CHOSEN_PASSWORD = SuiteSecrets.register("Mein-Passwort-7");
 
     private static final Pattern GROUPED_CODE = Pattern.compile("[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{1,4}){3}");
     private static final String CLIENT_ID = "test-app";
@@ -77,9 +72,7 @@ public class WelcomeCodeActivationIT {
     @TestSetup
     public void switchTheWelcomeCodeOn() {
         ActivationAction.enable(realm);
-        RequiredActionConfigRepresentation config = new RequiredActionConfigRepresentation();
-        config.setConfig(Map.of("code.in.welcome.message", "true"));
-        realm.admin().flows().updateRequiredActionConfig(ActivationAction.ID, config);
+        ActivationAction.codeInWelcomeMessage(realm, true);
     }
 
     @BeforeEach
@@ -99,13 +92,13 @@ public class WelcomeCodeActivationIT {
         List<MimeMessage> mails = Mails.to(mail, email);
         assertThat(mails).hasSize(1);
         MimeMessage welcome = mails.get(0);
-        assertThat(welcome.getSubject()).isEqualTo(message("de", "unify-code-subject-activation-in-message", "default"));
+        assertThat(welcome.getSubject()).isEqualTo(ActivationMessages.format("de", "unify-code-subject-activation-in-message", "default"));
         String code = Mails.code(welcome);
         assertThat(code).matches(GROUPED_CODE);
         assertThat(response.body()).doesNotContain(code);
         // The mail says how to use the code: the link to the page where it is entered, in both parts.
-        assertThat(Mails.html(welcome)).contains(message("de", "unify-code-email-link-intro"));
-        assertThat(Mails.text(welcome)).contains(code).contains(message("de", "unify-code-email-link-intro"));
+        assertThat(Mails.html(welcome)).contains(ActivationMessages.format("de", "unify-code-email-link-intro"));
+        assertThat(Mails.text(welcome)).contains(code).contains(ActivationMessages.format("de", "unify-code-email-link-intro"));
         String link = ActivationAction.link(welcome);
         assertThat(Mails.text(welcome)).contains(link);
 
@@ -116,18 +109,18 @@ public class WelcomeCodeActivationIT {
 
         codePage.assertCurrent();
         assertThat(driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("de");
-        assertThat(codePage.visibleText()).contains(message("de", "unify-code-instruction-activation-in-message"));
+        assertThat(codePage.visibleText()).contains(ActivationMessages.format("de", "unify-code-instruction-activation-in-message"));
         assertThat(codePage.isResendEnabled()).as("only an admin sends a new welcome code").isFalse();
         assertThat(Mails.to(mail, email)).as("opening the page sends no code").hasSize(1);
 
-        codePage.submitCode(otherCodeThan(code));
+        codePage.submitCode(ActivationAction.otherCodeThan(code));
         codePage.assertCurrent();
-        assertThat(codePage.codeError()).hasValue(message("de", "unify-code-error-wrong", 4));
+        assertThat(codePage.codeError()).hasValue(ActivationMessages.format("de", "unify-code-error-wrong", 4));
 
         // Forgiving input: lower case, spaces instead of dashes.
         codePage.submitCode(code.toLowerCase(Locale.ROOT).replace('-', ' '));
         updatePasswordPage.assertCurrent();
-        Browser.submitAndWait(driver, () -> updatePasswordPage.changePassword("Mein-Passwort-7", "Mein-Passwort-7"));
+        Browser.submitAndWait(driver, () -> updatePasswordPage.changePassword(CHOSEN_PASSWORD, CHOSEN_PASSWORD));
         // Signed in after activation (the default): on the service, whose own sign-in completes by single sign-on.
         ServiceLanding.assertLandedOn(driver, redirectUri);
         ServiceLanding.assertSignedInBySingleSignOn(driver, oauth, userId);
@@ -156,17 +149,17 @@ public class WelcomeCodeActivationIT {
         codePage.assertCurrent();
         // A valid code of someone else counts as a wrong code on this account's page and uses nothing up.
         codePage.submitCode(otherCode);
-        assertThat(codePage.codeError()).hasValue(message("en", "unify-code-error-wrong", 4));
+        assertThat(codePage.codeError()).hasValue(ActivationMessages.format("en", "unify-code-error-wrong", 4));
         for (int left = 3; left >= 1; left--) {
-            codePage.submitCode(otherCodeThan(code));
-            assertThat(codePage.codeError()).hasValue(message("en", "unify-code-error-wrong", left));
+            codePage.submitCode(ActivationAction.otherCodeThan(code));
+            assertThat(codePage.codeError()).hasValue(ActivationMessages.format("en", "unify-code-error-wrong", left));
         }
-        codePage.submitCode(otherCodeThan(code));
-        assertThat(codePage.codeError()).hasValue(message("en", "unify-code-error-account-code"));
+        codePage.submitCode(ActivationAction.otherCodeThan(code));
+        assertThat(codePage.codeError()).hasValue(ActivationMessages.format("en", "unify-code-error-account-code"));
         codePage.submitCode(code);
         codePage.assertCurrent();
         assertThat(codePage.codeError()).as("the fifth wrong code voided it")
-                .hasValue(message("en", "unify-code-error-account-code"));
+                .hasValue(ActivationMessages.format("en", "unify-code-error-account-code"));
         assertThat(realm.admin().users().get(userId).credentials()).as("no password chosen").isEmpty();
 
         // A new welcome message replaces the code, and its code works.
@@ -178,8 +171,8 @@ public class WelcomeCodeActivationIT {
 
     /**
      * Codes live in the database, not in the server's memory: a welcome message sent before Keycloak drops every
-     * cache of the realm (realms, users, keys) still activates the account. A stand-in for a restart, which the test
-     * framework cannot do while the suite's single server runs (and which would lose the in-memory H2 database).
+     * cache of the realm (realms, users, keys) still activates the account. Runs on every database; the restart itself
+     * is {@link CodesSurviveRestartIT}, which needs a database that outlives the server.
      */
     @Test
     void aWelcomeMessageStillWorksAfterEveryCacheWasCleared() throws Exception {
@@ -204,26 +197,6 @@ public class WelcomeCodeActivationIT {
     }
 
     private HttpResponse<String> sendWelcome(String userId, String redirectUri) throws Exception {
-        String server = realm.getBaseUrl().substring(0, realm.getBaseUrl().indexOf("/realms/"));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(server + "/admin/realms/" + realm.getName()
-                        + "/unify-activation/users/" + userId + "/welcome?client_id=" + CLIENT_ID
-                        + "&redirect_uri=" + URLEncoder.encode(redirectUri, StandardCharsets.UTF_8)))
-                .header("Authorization", "Bearer " + adminClient.tokenManager().getAccessTokenString())
-                .POST(HttpRequest.BodyPublishers.noBody())
-                .build();
-        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
-    }
-
-
-    /** A well-formed code that is not {@code code}. */
-    private static String otherCodeThan(String code) {
-        String candidate = "ZZZZ-ZZZZ-ZZZZ-ZZ";
-        return candidate.equals(code) ? "YYYY-YYYY-YYYY-YY" : candidate;
-    }
-
-    private static String message(String language, String key, Object... arguments) {
-        String pattern = ActivationMessages.load(language).getProperty(key);
-        assertThat(pattern).as("message %s", key).isNotNull();
-        return new MessageFormat(pattern, Locale.forLanguageTag(language)).format(arguments);
+        return ActivationAction.sendWelcome(realm, adminClient, userId, CLIENT_ID, redirectUri);
     }
 }

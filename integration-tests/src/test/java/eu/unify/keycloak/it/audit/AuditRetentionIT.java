@@ -18,6 +18,7 @@ import org.keycloak.testframework.remote.timeoffset.InjectTimeOffSet;
 import org.keycloak.testframework.remote.timeoffset.TimeOffSet;
 
 import eu.unify.keycloak.it.UnifyServerConfig;
+import eu.unify.keycloak.it.SuiteSecrets;
 
 /**
  * Retention: a realm keeps its records for the days set over the REST API; the purge deletes older ones from the start
@@ -27,7 +28,7 @@ import eu.unify.keycloak.it.UnifyServerConfig;
 public class AuditRetentionIT {
 
     private static final String KEEPER = "audit.keeper@example.com";
-    private static final String PASSWORD = "Audit-keeper-passw0rd";
+    private static final String PASSWORD = SuiteSecrets.register("Audit-keeper-passw0rd");
 
     @InjectRealm(config = AuditRealmConfig.class)
     ManagedRealm realm;

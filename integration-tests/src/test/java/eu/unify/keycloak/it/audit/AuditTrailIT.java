@@ -37,6 +37,7 @@ import org.keycloak.testsuite.util.oauth.AuthorizationEndpointResponse;
 import eu.unify.keycloak.it.Browser;
 import eu.unify.keycloak.it.TestUsers;
 import eu.unify.keycloak.it.UnifyServerConfig;
+import eu.unify.keycloak.it.SuiteSecrets;
 
 /**
  * The audit trail of a realm with the {@code unify-audit} listener on: logins, failed logins, logouts and admin changes
@@ -46,8 +47,8 @@ import eu.unify.keycloak.it.UnifyServerConfig;
 @KeycloakIntegrationTest(config = UnifyServerConfig.class)
 public class AuditTrailIT {
 
-    private static final String PASSWORD = "Audit-kesä-salasana-1";
-    private static final String WRONG_PASSWORD = "Wrong-audit-passw0rd";
+    private static final String PASSWORD = SuiteSecrets.register("Audit-kesä-salasana-1");
+    private static final String WRONG_PASSWORD = SuiteSecrets.register("Wrong-audit-passw0rd");
 
     @InjectRealm(config = AuditRealmConfig.class)
     ManagedRealm realm;

@@ -31,6 +31,7 @@ import org.openqa.selenium.By;
 import eu.unify.keycloak.it.Mails;
 import eu.unify.keycloak.it.TestUsers;
 import eu.unify.keycloak.it.UnifyServerConfig;
+import eu.unify.keycloak.it.SuiteSecrets;
 import eu.unify.keycloak.it.activation.CodeFormPage;
 import eu.unify.keycloak.it.activation.ResetCodeFlow;
 
@@ -42,8 +43,8 @@ import eu.unify.keycloak.it.activation.ResetCodeFlow;
 @KeycloakIntegrationTest(config = UnifyServerConfig.class)
 public class AuditedResetByCodeIT {
 
-    private static final String OLD_PASSWORD = "Audit-reset-Old-1";
-    private static final String NEW_PASSWORD = "Audit-reset-Neu-2";
+    private static final String OLD_PASSWORD = SuiteSecrets.register("Audit-reset-Old-1");
+    private static final String NEW_PASSWORD = SuiteSecrets.register("Audit-reset-Neu-2");
 
     @InjectRealm(config = AuditRealmConfig.class)
     ManagedRealm realm;

@@ -59,6 +59,7 @@ import eu.unify.keycloak.it.Browser;
 import eu.unify.keycloak.it.Mails;
 import eu.unify.keycloak.it.UnifyRealmConfig;
 import eu.unify.keycloak.it.UnifyServerConfig;
+import eu.unify.keycloak.it.SuiteSecrets;
 
 /**
  * The move of legacy accounts to sign-in by email (required action {@code unify-legacy-migration}), in Chromium,
@@ -485,8 +486,8 @@ public class LegacyMoveIT {
         assertThat(mails).hasSize(1);
         String text = Mails.text(mails.get(0));
         assertThat(text).contains(message("sl", "unify-legacy-password-change")).contains(subEmail);
-        String password = text.lines().map(String::trim).filter(l -> l.length() == 16 && !l.contains(" "))
-                .findFirst().orElseThrow();
+        String password = SuiteSecrets.register(text.lines().map(String::trim)
+                .filter(l -> l.length() == 16 && !l.contains(" ")).findFirst().orElseThrow());
         assertThat(Mails.html(mails.get(0))).contains("id=\"unify-legacy-password-value\"");
 
         signedOut();

@@ -33,6 +33,7 @@ import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
 import eu.unify.keycloak.it.Browser;
 import eu.unify.keycloak.it.UnifyRealmConfig;
 import eu.unify.keycloak.it.UnifyServerConfig;
+import eu.unify.keycloak.it.SuiteSecrets;
 
 /**
  * A legacy hash carried over at the move is a normal Keycloak password credential under a {@code unify-legacy-*}
@@ -87,7 +88,7 @@ class LegacyHashCredentialIT {
         LegacyCredential(String algorithm, String password, String hash, String salt,
                          Map<String, List<String>> parameters) {
             this.algorithm = algorithm;
-            this.password = password;
+            this.password = SuiteSecrets.register(password);
             this.hash = hash;
             this.salt = salt;
             this.parameters = parameters;
