@@ -2,6 +2,7 @@ package eu.unify.keycloak.it;
 
 import java.nio.file.Path;
 
+import org.keycloak.common.Profile;
 import org.keycloak.testframework.server.KeycloakServerConfig;
 import org.keycloak.testframework.server.KeycloakServerConfigBuilder;
 import org.keycloak.testframework.server.KeycloakServerConfigBuilder.LogHandlers;
@@ -36,6 +37,9 @@ public final class UnifyServerConfig implements KeycloakServerConfig {
                 // of the suite then covers every event the suite caused, in the database and in the log.
                 .spiOption("events-listener", "unify-audit", "all-realms", "true")
                 .spiOption("events-listener", "unify-audit", "log-json", "true")
+                // The audit trail's retention tab in the admin console (Keycloak's ui-tab SPI) needs this feature, as
+                // it does in production (event-listener-audit/README.md).
+                .features(Profile.Feature.DECLARATIVE_UI)
                 .dependency("eu.unify", "unify-keycloak")
                 .dependency("org.keycloak.testframework", "keycloak-test-framework-remote-providers")
                 // The legacy user store (unify-legacy) uses Keycloak's own JDBC drivers. Keycloak keeps only the

@@ -106,13 +106,19 @@ public final class KeycloakServer {
      */
     public static final String MAIL_FORWARDING_OPTION = "--spi-email-sender--provider-default=unify-forwarding";
 
+    /**
+     * The admin console's extension tabs (Keycloak's ui-tab SPI, a build option): with it, the audit trail's retention
+     * is a field of Realm settings → Audit trail.
+     */
+    public static final String CONSOLE_TABS_OPTION = "--features=declarative-ui";
+
     void start(int httpPort, int managementPort, String adminUsername, String adminPassword) throws IOException {
         start(demoArguments(httpPort, managementPort), adminUsername, adminPassword);
     }
 
     static List<String> demoArguments(int httpPort, int managementPort) {
         return List.of("start-dev", "--import-realm", "--http-port=" + httpPort,
-                "--http-management-port=" + managementPort, MAIL_FORWARDING_OPTION);
+                "--http-management-port=" + managementPort, MAIL_FORWARDING_OPTION, CONSOLE_TABS_OPTION);
     }
 
     /**

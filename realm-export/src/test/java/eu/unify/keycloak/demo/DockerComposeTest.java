@@ -37,6 +37,11 @@ class DockerComposeTest {
     }
 
     @Test
+    void keycloakHasTheConsoleTabsLikeTheDemo() throws IOException {
+        assertThat(compose()).contains("\"" + KeycloakServer.CONSOLE_TABS_OPTION + "\"");
+    }
+
+    @Test
     void mailCatcherListensWhereTheDemoRealmSendsMail() throws IOException {
         // The demo realm sends to localhost:3025 (RealmJsonTest); the mail service shares Keycloak's network.
         assertThat(compose()).contains("network_mode: \"service:keycloak\"").contains("MP_SMTP_BIND_ADDR: 0.0.0.0:3025");

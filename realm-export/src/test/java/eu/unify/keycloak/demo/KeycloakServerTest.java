@@ -65,9 +65,10 @@ class KeycloakServerTest {
     }
 
     @Test
-    void theDemoServerSendsMailThroughTheForwardingSender() {
+    void theDemoServerSendsMailThroughTheForwardingSenderAndHasTheConsoleTabs() {
         assertThat(KeycloakServer.demoArguments(18080, 19000)).containsExactly("start-dev", "--import-realm",
-                "--http-port=18080", "--http-management-port=19000", "--spi-email-sender--provider-default=unify-forwarding");
+                "--http-port=18080", "--http-management-port=19000", "--spi-email-sender--provider-default=unify-forwarding",
+                "--features=declarative-ui");
     }
 
     @Test

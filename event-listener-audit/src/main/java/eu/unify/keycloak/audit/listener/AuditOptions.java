@@ -8,8 +8,8 @@ import org.keycloak.provider.ProviderConfigurationBuilder;
 
 /**
  * Server-wide options of the {@code unify-audit} listener, set like any SPI option, e.g.
- * {@code --spi-events-listener--unify-audit--mask-email=true}. Realm-level retention is a realm attribute, see
- * {@link AuditRetention}.
+ * {@code --spi-events-listener--unify-audit--mask-email=true}. A realm's own retention is set in the admin console,
+ * see {@link AuditRetention}.
  *
  * @param allRealms            record the events of every realm, whether or not the realm lists the listener
  * @param maskEmail            keep {@code a***@example.com} instead of the full address in usernames and details
@@ -69,8 +69,8 @@ public record AuditOptions(boolean allRealms, boolean maskEmail, boolean logJson
                 .defaultValue(false).add()
                 .property().name(RETENTION_DAYS).type(ProviderConfigProperty.INTEGER_TYPE)
                 .label("Default retention (days)")
-                .helpText("Days audit records are kept in realms without their own retention (realm attribute "
-                        + AuditRetention.ATTRIBUTE + "). 0 keeps them forever.")
+                .helpText("Days audit records are kept in realms without their own retention (Realm settings, tab "
+                        + "Audit trail). 0 keeps them forever.")
                 .defaultValue(DEFAULT_RETENTION_DAYS).add()
                 .property().name(PURGE_INTERVAL_MINUTES).type(ProviderConfigProperty.INTEGER_TYPE)
                 .label("Purge interval (minutes)")

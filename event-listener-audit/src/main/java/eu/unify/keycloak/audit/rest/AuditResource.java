@@ -1,6 +1,7 @@
 package eu.unify.keycloak.audit.rest;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -204,18 +205,33 @@ public final class AuditResource {
                 .findFirst().orElseThrow(NotFoundException::new);
     }
 
+    /**
+     * The retention that applies, whether it is the realm's own or the server's, and where the realm's own is kept:
+     * {@code console} (the admin console tab), {@code attribute} (the realm attribute of before the tab) or null.
+     */
     @GET
     @Path("settings")
     @Produces(MediaType.APPLICATION_JSON)
     public Map<String, Object> settings() {
         auth.realm().requireViewEvents();
-        Integer own = AuditRetention.parse(realm.getAttribute(AuditRetention.ATTRIBUTE));
-        return Map.of("retentionDays", own == null ? defaultRetentionDays : own,
-                "retentionSource", own == null ? "server" : "realm",
-                "unrecordedEventsSinceStart", unrecordedEvents);
+        AuditRetention.Setting own = AuditRetention.setting(realm);
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("retentionDays", own.daysOr(defaultRetentionDays));
+        settings.put("retentionSource", own.days() == null ? "server" : "realm");
+        settings.put("retentionStore", switch (own.store()) {
+            case CONSOLE -> "console";
+            case ATTRIBUTE -> "attribute";
+            case NONE -> null;
+        });
+        settings.put("serverDefaultRetentionDays", defaultRetentionDays);
+        settings.put("unrecordedEventsSinceStart", unrecordedEvents);
+        return settings;
     }
 
-    /** Sets the realm's retention: {@code {"retentionDays": 90}} (0 keeps records forever, null restores the default). */
+    /**
+     * Sets the realm's retention: {@code {"retentionDays": 90}} (0 keeps records forever, null restores the default).
+     * It is written where the admin console's tab shows it, so both always show the same value.
+     */
     @PUT
     @Path("settings")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -226,15 +242,20 @@ public final class AuditResource {
             return badRequest("the body must be {\"retentionDays\": <days>}");
         }
         Object days = body.get("retentionDays");
-        if (days == null) {
-            realm.removeAttribute(AuditRetention.ATTRIBUTE);
-        } else {
-            Integer parsed = days instanceof Number number && number.doubleValue() == number.longValue()
+        Integer parsed = null;
+        if (days != null) {
+            parsed = days instanceof Number number && number.doubleValue() == number.longValue()
                     ? AuditRetention.parse(Long.toString(number.longValue())) : null;
             if (parsed == null) {
                 return badRequest("'retentionDays' must be a whole number between 0 and " + AuditRetention.maxDays());
             }
-            realm.setAttribute(AuditRetention.ATTRIBUTE, parsed.toString());
+        }
+        try {
+            AuditRetention.set(session, realm, parsed);
+        } catch (IllegalStateException e) {
+            return Response.status(Response.Status.CONFLICT).type(MediaType.APPLICATION_JSON_TYPE)
+                    .entity("{\"error\":\"conflict\",\"error_description\":" + AuditJson.string(e.getMessage()) + "}")
+                    .build();
         }
         // Shortening the retention deletes evidence sooner: the change itself goes on the trail.
         adminEvent.operation(OperationType.UPDATE).resourcePath(session.getContext().getUri()).success();
