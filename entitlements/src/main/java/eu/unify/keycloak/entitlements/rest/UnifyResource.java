@@ -44,7 +44,10 @@ public final class UnifyResource {
     public Response services() {
         AuthResult auth = authenticate();
         if (auth == null) {
-            return unauthorized();
+            // Readable from any origin, as Keycloak's own userinfo errors are: an app in the browser must be able to
+            // tell an expired token (sign in again) from a network failure. The answer holds nothing but the error.
+            return Cors.builder().allowAllOrigins().allowedMethods("GET")
+                    .add(Response.fromResponse(unauthorized()));
         }
         UserModel user = auth.user();
         Locale locale = session.getContext().resolveLocale(user);

@@ -81,6 +81,12 @@ class UnifyServiceMenu extends HTMLElement {
         headers: { Authorization: 'Bearer ' + token, Accept: 'application/json' },
         credentials: 'omit'
       });
+      if (response.status === 401) {
+        // The token is no longer valid (expired, signed out): the app decides (refresh it, or sign in again).
+        this.status('');
+        this.dispatchEvent(new CustomEvent('unify-token-rejected', { bubbles: true }));
+        return;
+      }
       if (!response.ok) { this.status(''); return; }
       this._data = await response.json();
       this.render();

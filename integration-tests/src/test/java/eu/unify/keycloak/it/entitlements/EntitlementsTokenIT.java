@@ -141,6 +141,11 @@ public class EntitlementsTokenIT {
         UnifyApi.Reply reply = UnifyApi.anonymous(realm).get("services");
         assertThat(reply.status()).isEqualTo(401);
         assertThat(reply.json().get("error").asText()).isEqualTo("unauthorized");
+        // An app in the browser can read that answer, so it knows to sign in again rather than report a network error.
+        UnifyApi.Reply fromApp = UnifyApi.anonymous(realm).getFrom(CompanyRealmConfig.APP_ORIGIN, "services");
+        assertThat(fromApp.status()).isEqualTo(401);
+        assertThat(fromApp.header("Access-Control-Allow-Origin")).isEqualTo(CompanyRealmConfig.APP_ORIGIN);
+        assertThat(fromApp.json().get("error").asText()).isEqualTo("unauthorized");
     }
 
     @Test

@@ -181,6 +181,26 @@ public class ServiceMenuInBrowserIT {
                 .isEqualTo("blocked");
     }
 
+    @Test
+    void aTokenKeycloakNoLongerAcceptsIsReportedToTheApp() {
+        driver.open(apps.url(CompanyRealmConfig.SHOP));
+        loginPage.fillLogin(EMAIL, CompanyRealmConfig.PASSWORD);
+        Browser.submitAndWait(driver, loginPage::submit);
+        menuOf(CompanyRealmConfig.SHOP);
+
+        // The app's token has run out: the menu tells the app, which can refresh it or sign the user in again.
+        JavascriptExecutor js = (JavascriptExecutor) driver.driver();
+        Object outcome = new WebDriverWait(driver.driver(), PAGE).until(d -> js.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                const menu = document.querySelector('unify-service-menu');
+                menu.addEventListener('unify-token-rejected', () => done('rejected'), { once: true });
+                menu.addEventListener('unify-services-loaded', () => done('loaded'), { once: true });
+                menu.tokenProvider = () => Promise.resolve('not.a.valid-token');"""));
+        assertThat(outcome).isEqualTo("rejected");
+        assertThat(js.executeScript("return document.querySelector('unify-service-menu').shadowRoot"
+                + ".querySelectorAll('li').length")).as("the old list is gone").isEqualTo(0L);
+    }
+
     /** Waits until the app of {@code clientId} shows its page and its menu has loaded, then reads the menu. */
     @SuppressWarnings("unchecked")
     private Map<String, Object> menuOf(String clientId) {
