@@ -91,12 +91,15 @@ public class AuditSecretScanIT {
         assertThat(records).as("records scanned").isPositive();
 
         List<Path> logs = serverLogs();
-        assertThat(logs).as("the server log at %s", UnifyServerConfig.serverLog()).isNotEmpty();
+        assertThat(logs).as("the server log at %s", UnifyServerConfig.serverLog()).contains(UnifyServerConfig.serverLog());
         long logLines = 0;
         for (Path log : logs) {
             String text = read(log);
-            assertThat(text).as("%s is this server's log, with the trail's JSON lines", log)
-                    .contains("\"realmId\":\"" + realm.getId() + "\"");
+            if (log.equals(UnifyServerConfig.serverLog())) {
+                // The current file (a restart in the suite rotates the earlier server's log into log.1).
+                assertThat(text).as("%s is this server's log, with the trail's JSON lines", log)
+                        .contains("\"realmId\":\"" + realm.getId() + "\"");
+            }
             leaks.addAll(scanner.scan(log.getFileName().toString(), text));
             markers.addAll(markerScanner.scan(log.getFileName().toString(), text));
             logLines += text.lines().count();
