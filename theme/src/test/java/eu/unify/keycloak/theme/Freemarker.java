@@ -23,6 +23,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 
+import eu.unify.keycloak.common.theme.ThemeResourceFiles;
+
 /**
  * Renders the themes' templates the way Keycloak 26 does: FreeMarker configured like Keycloak's
  * DefaultFreeMarkerProvider (HTML auto-escaping, no class resolution in templates), templates
@@ -87,7 +89,7 @@ final class Freemarker {
         Properties messages = new Properties();
         for (String language : chain) {
             for (String parent : stockParents) {
-                ThemeFiles.Bundle bundle = ThemeFiles.stockBundle(parent + "/messages/messages_" + language + ".properties");
+                ThemeResourceFiles.Bundle bundle = ThemeFiles.stockBundle(parent + "/messages/messages_" + language + ".properties");
                 if (bundle != null) {
                     messages.putAll(bundle.entries);
                 }
@@ -131,7 +133,7 @@ final class Freemarker {
     static Properties themeProperties(String type, String... stockParents) {
         Properties properties = new Properties();
         for (String parent : stockParents) {
-            ThemeFiles.Bundle bundle = ThemeFiles.stockBundle(parent + "/theme.properties");
+            ThemeResourceFiles.Bundle bundle = ThemeFiles.stockBundle(parent + "/theme.properties");
             if (bundle != null) {
                 properties.putAll(bundle.entries);
             }

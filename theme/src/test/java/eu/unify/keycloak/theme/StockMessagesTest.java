@@ -2,7 +2,7 @@ package eu.unify.keycloak.theme;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import eu.unify.keycloak.theme.ThemeFiles.Bundle;
+import eu.unify.keycloak.common.theme.ThemeResourceFiles.Bundle;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.JarURLConnection;

@@ -2,28 +2,18 @@ package eu.unify.keycloak.theme;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.Reader;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import eu.unify.keycloak.common.theme.ThemeResourceFiles;
+import eu.unify.keycloak.common.theme.ThemeResourceFiles.Bundle;
 
 /**
  * Reads the theme's sources (src/main/resources) and Keycloak's stock themes (the keycloak-themes
@@ -35,7 +25,6 @@ final class ThemeFiles {
     static final List<String> LOCALES = List.of("en", "fi", "de", "sl");
     static final List<String> TRANSLATIONS = List.of("fi", "de", "sl");
 
-    private static final Pattern ARGUMENT = Pattern.compile("\\{(\\d+)\\s*[,}]");
     private static final Pattern TAG = Pattern.compile("</?([a-zA-Z][a-zA-Z0-9]*)(?=[\\s/>])");
 
     private ThemeFiles() {
@@ -55,45 +44,22 @@ final class ThemeFiles {
     }
 
     static String read(Path file) {
-        try {
-            return decodeUtf8(Files.readAllBytes(file), file.toString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ThemeResourceFiles.read(file);
     }
 
     /** Decodes strictly: malformed UTF-8 is an error naming the file and byte offset, never a replacement character. */
     static String decodeUtf8(byte[] bytes, String name) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(bytes);
-        CharBuffer out = CharBuffer.allocate(bytes.length);
-        CoderResult result = decoder.decode(in, out, true);
-        if (!result.isError()) {
-            result = decoder.flush(out);
-        }
-        if (result.isError()) {
-            throw new IllegalArgumentException(name + " is not valid UTF-8: invalid byte sequence at offset " + in.position());
-        }
-        return out.flip().toString();
+        return ThemeResourceFiles.decodeUtf8(bytes, name);
     }
 
     /** A properties file's entries in file order, remembering keys that occur more than once. */
     static Bundle loadBundle(Path file) {
-        return Bundle.parse(read(file), file.toString());
+        return ThemeResourceFiles.bundle(file);
     }
 
     /** A properties file from the test class path (Keycloak's stock themes), or null if there is none. */
     static Bundle stockBundle(String resource) {
-        try (InputStream in = ThemeFiles.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                return null;
-            }
-            return Bundle.parse(decodeUtf8(in.readAllBytes(), resource), resource);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ThemeResourceFiles.stockBundle(resource);
     }
 
     static String stockText(String resource) {
@@ -109,12 +75,7 @@ final class ThemeFiles {
 
     /** MessageFormat argument indices used by a message: "{0} of {2,choice,...}" gives [0, 2]. */
     static Set<Integer> arguments(String message) {
-        Set<Integer> arguments = new TreeSet<>();
-        Matcher matcher = ARGUMENT.matcher(message);
-        while (matcher.find()) {
-            arguments.add(Integer.parseInt(matcher.group(1)));
-        }
-        return arguments;
+        return ThemeResourceFiles.arguments(message);
     }
 
     /** HTML tag names of a message, in order: "<p><a href=..>x</a></p>" gives [p, a, /a, /p]. */
@@ -125,47 +86,5 @@ final class ThemeFiles {
             tags.add((matcher.group().startsWith("</") ? "/" : "") + matcher.group(1).toLowerCase());
         }
         return tags;
-    }
-
-    /** A message bundle: the entries as Keycloak reads them, plus the keys defined more than once. */
-    static final class Bundle {
-        final String name;
-        final Map<String, String> entries;
-        final Set<String> duplicateKeys;
-
-        private Bundle(String name, Map<String, String> entries, Set<String> duplicateKeys) {
-            this.name = name;
-            this.entries = entries;
-            this.duplicateKeys = duplicateKeys;
-        }
-
-        static Bundle parse(String text, String name) {
-            Map<String, String> entries = new LinkedHashMap<>();
-            Set<String> duplicates = new LinkedHashSet<>();
-            Properties properties = new Properties() {
-                @Override
-                public synchronized Object put(Object key, Object value) {
-                    if (entries.containsKey(key)) {
-                        duplicates.add((String) key);
-                    }
-                    entries.put((String) key, (String) value);
-                    return super.put(key, value);
-                }
-            };
-            try (Reader reader = new StringReader(text)) {
-                properties.load(reader);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            return new Bundle(name, entries, duplicates);
-        }
-
-        Set<String> keys() {
-            return entries.keySet();
-        }
-
-        String get(String key) {
-            return entries.get(key);
-        }
     }
 }
