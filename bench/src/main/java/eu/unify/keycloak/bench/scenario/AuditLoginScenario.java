@@ -105,7 +105,20 @@ public class AuditLoginScenario implements Scenario {
                 || !chain.path("valid").asBoolean()) {
             throw new IllegalStateException("AUDIT RECORDS LOST OR WRONG UNDER LOAD: " + counts + "; chain: " + chain);
         }
-        return List.of(counts + ": no record lost");
+        return List.of(counts + ": no record lost", appendStatistics(context));
+    }
+
+    /**
+     * The listener's append counters from the provider info (since the server started, all realms): how often an
+     * append's head update missed this server's hint and how often it had to read the head under lock.
+     */
+    private static String appendStatistics(BenchContext context) throws IOException, InterruptedException {
+        JsonNode info = context.admin().json().readTree(context.admin().get("/admin/serverinfo"))
+                .path("providers").path("eventsListener").path("providers").path("unify-audit")
+                .path("operationalInfo");
+        return String.format(Locale.ROOT, "since the server started: %s appends, %s head updates that missed the"
+                        + " hint, %s locking reads of the head", info.path("chainAppends").asText("?"),
+                info.path("chainHintMisses").asText("?"), info.path("chainLockedReads").asText("?"));
     }
 
     @Override

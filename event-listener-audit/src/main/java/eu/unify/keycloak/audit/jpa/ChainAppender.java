@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.LongAdder;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -28,9 +29,11 @@ import eu.unify.keycloak.audit.record.DetailsCodec;
  *
  * <p>The usual case, whenever this server knows the realm's current head ({@link ChainHeads}): link the records behind
  * it, then over the transaction's own JDBC connection move the head row with one compare-and-set update (which also
- * locks the row until the transaction ends) and insert the records: two statements, no read, no entity. If the update
- * finds another head (another node or transaction appended first; the update waits for that one to end), the head is
- * read with a locking read and the records are linked behind it. The head row is written only by these statements and
+ * locks the row until the transaction ends) and insert the records: two statements, no read, no entity. The hint is
+ * the last link this server wrote, even before its transaction commits, so a concurrent append of this server links
+ * behind it and its update, which waits for that transaction, finds its link there. If the update finds another
+ * head anyway (another node appended, a transaction rolled back), it is tried again behind a newer hint if there is
+ * one, and otherwise the head is read with a locking read and the records are linked behind it. The head row is written only by these statements and
  * by {@link AuditStore#purge}'s anchor update, never by flushing an entity.
  *
  * <p>One per server; holds the head hints and the statements (table names carry Keycloak's {@code --db-schema}).
@@ -39,7 +42,13 @@ public final class ChainAppender {
 
     private static final Logger LOG = Logger.getLogger(ChainAppender.class);
 
+    /** Updates behind a hint per append before the locking read; each retry follows a newer hint. */
+    private static final int HINTED_ATTEMPTS = 3;
+
     private final ChainHeads heads = new ChainHeads();
+    private final LongAdder appends = new LongAdder();
+    private final LongAdder hintMisses = new LongAdder();
+    private final LongAdder lockedReads = new LongAdder();
     /** Built from the first entity manager: the schema and the database do not change while the server runs. */
     private volatile Statements statements;
 
@@ -59,27 +68,29 @@ public final class ChainAppender {
         byRealm.forEach((realmId, realmRecords) -> {
             List<AuditRecord> linked = writeBehindHint(em, sql, realmId, realmRecords);
             if (linked == null) {
+                lockedReads.increment();
                 ChainHeads.Head current = lockHead(session, em, realmId);
                 linked = ChainHeads.link(realmRecords, current);
                 if (!write(em, sql, current, linked)) {
                     throw new IllegalStateException("audit chain head of realm " + realmId + " moved while locked");
                 }
             }
+            appends.increment();
+            heads.appended(realmId, headOf(linked.get(linked.size() - 1)));
             chained.addAll(linked);
         });
         return chained;
     }
 
     /**
-     * Links and writes the records behind the head this server knows; null if it knows none or the head row holds
-     * another link. A concurrent transaction of this server that moved the head first has usually told
-     * {@link ChainHeads} by the time the update, which waited for it, comes back: one more try with that hint saves the
-     * locking read.
+     * Links and writes the records behind the head this server last wrote; null if it knows none or the head row holds
+     * another link. The hint moves as soon as a transaction has moved the head row, so an append that found another
+     * head (a transaction of this server got the row first) tries again behind the newer hint while there is one.
      */
     private List<AuditRecord> writeBehindHint(EntityManager em, Statements sql, String realmId,
                                               List<AuditRecord> records) {
         ChainHeads.Head tried = null;
-        for (int attempt = 0; attempt < 2; attempt++) {
+        for (int attempt = 0; attempt < HINTED_ATTEMPTS; attempt++) {
             ChainHeads.Head hint = heads.get(realmId);
             if (hint == null || hint.equals(tried)) {
                 break;
@@ -88,19 +99,40 @@ public final class ChainAppender {
             if (write(em, sql, hint, linked)) {
                 return linked;
             }
+            hintMisses.increment();
             tried = hint;
         }
         if (tried != null) {
-            // Stale: whatever this transaction commits replaces it, even an older-looking head (a chain begun anew
-            // under a reused realm id).
-            heads.forget(realmId);
+            // Stale (unless another transaction has hinted a newer link meanwhile): whatever this transaction writes
+            // replaces it, even an older-looking head (a chain begun anew under a reused realm id).
+            heads.forget(realmId, tried);
         }
         return null;
     }
 
     /** The records' transaction has committed: their realms' heads are now theirs. */
     public void committed(List<AuditRecord> chained) {
-        chained.forEach(link -> heads.committed(link.realmId(), new ChainHeads.Head(link.seq(), link.hash())));
+        chained.forEach(link -> heads.committed(link.realmId(), headOf(link)));
+    }
+
+    /** The records' transaction rolled back after {@link #append}: their realms' head rows hold the links before. */
+    public void rolledBack(List<AuditRecord> chained) {
+        chained.forEach(link -> heads.rolledBack(link.realmId(), headOf(link)));
+    }
+
+    /**
+     * How the appends went since start: per realm and transaction one append; a hint miss is an update that found
+     * another head than this server's hint (another node, or a rolled-back transaction); a locked read is an append
+     * that had to read the head under lock. For the provider info: many misses mean nodes take turns on one realm.
+     */
+    public Map<String, String> statistics() {
+        return Map.of("chainAppends", Long.toString(appends.sum()),
+                "chainHintMisses", Long.toString(hintMisses.sum()),
+                "chainLockedReads", Long.toString(lockedReads.sum()));
+    }
+
+    private static ChainHeads.Head headOf(AuditRecord link) {
+        return new ChainHeads.Head(link.seq(), link.hash());
     }
 
     /**

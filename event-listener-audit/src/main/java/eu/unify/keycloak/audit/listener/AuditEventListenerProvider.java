@@ -184,7 +184,9 @@ final class AuditEventListenerProvider implements EventListenerProvider {
 
         @Override
         protected void rollbackImpl() {
+            List<AuditRecord> records = appended;
             appended = List.of();
+            appender.rolledBack(records);
         }
     }
 }

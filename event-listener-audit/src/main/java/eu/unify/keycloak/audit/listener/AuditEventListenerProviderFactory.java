@@ -3,6 +3,7 @@ package eu.unify.keycloak.audit.listener;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.keycloak.Config;
 import org.keycloak.events.EventListenerProvider;
@@ -111,6 +112,7 @@ public final class AuditEventListenerProviderFactory
     public Map<String, String> getOperationalInfo() {
         Map<String, String> info = new LinkedHashMap<>(UnifyVersion.operationalInfo());
         info.put("unrecordedEvents", Long.toString(failures.count()));
+        info.putAll(new TreeMap<>(appender.statistics()));
         return info;
     }
 }

@@ -46,7 +46,46 @@ class ChainHeadsTest {
         assertThat(heads.get("realm-1")).isEqualTo(new ChainHeads.Head(8, "h8"));
         assertThat(heads.get("realm-2")).isEqualTo(new ChainHeads.Head(1, "x1"));
 
-        heads.forget("realm-1");
+        heads.forget("realm-1", new ChainHeads.Head(7, "h7"));
+        assertThat(heads.get("realm-1")).as("a newer hint than the stale one stays")
+                .isEqualTo(new ChainHeads.Head(8, "h8"));
+        heads.forget("realm-1", new ChainHeads.Head(8, "h8"));
         assertThat(heads.get("realm-1")).isNull();
+    }
+
+    @Test
+    void hintsALinkAsSoonAsItIsWrittenAndTakesItBackOnRollback() {
+        ChainHeads heads = new ChainHeads();
+        heads.committed("realm-1", new ChainHeads.Head(7, "h7"));
+
+        heads.appended("realm-1", new ChainHeads.Head(8, "h8"));
+        assertThat(heads.get("realm-1")).isEqualTo(new ChainHeads.Head(8, "h8"));
+        heads.committed("realm-1", new ChainHeads.Head(7, "h7"));
+        assertThat(heads.get("realm-1")).as("a late commit of an older link").isEqualTo(new ChainHeads.Head(8, "h8"));
+
+        heads.rolledBack("realm-1", new ChainHeads.Head(8, "h8"));
+        assertThat(heads.get("realm-1")).isNull();
+    }
+
+    @Test
+    void aRollbackLeavesANewerLinkOfAnotherTransaction() {
+        ChainHeads heads = new ChainHeads();
+        heads.appended("realm-1", new ChainHeads.Head(8, "h8"));
+        heads.appended("realm-1", new ChainHeads.Head(9, "h9"));
+
+        heads.rolledBack("realm-1", new ChainHeads.Head(8, "h8"));
+
+        assertThat(heads.get("realm-1")).isEqualTo(new ChainHeads.Head(9, "h9"));
+    }
+
+    @Test
+    void aWrittenLinkReplacesAnyHintEvenAnOlderLookingOne() {
+        ChainHeads heads = new ChainHeads();
+        heads.committed("realm-1", new ChainHeads.Head(50, "h50"));
+
+        // A chain begun anew under a reused realm id: the head row held link 2 when this server appended link 3.
+        heads.appended("realm-1", new ChainHeads.Head(3, "n3"));
+
+        assertThat(heads.get("realm-1")).isEqualTo(new ChainHeads.Head(3, "n3"));
     }
 }
