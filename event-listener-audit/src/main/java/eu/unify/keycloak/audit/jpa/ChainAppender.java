@@ -2,6 +2,7 @@ package eu.unify.keycloak.audit.jpa;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -76,7 +77,6 @@ public final class ChainAppender {
                 }
             }
             appends.increment();
-            heads.appended(realmId, headOf(linked.get(linked.size() - 1)));
             chained.addAll(linked);
         });
         return chained;
@@ -137,11 +137,13 @@ public final class ChainAppender {
 
     /**
      * Moves the realm's head from {@code expected} to the last of {@code linked} if the head row still holds
-     * {@code expected}, and then inserts {@code linked}; both over one use of the transaction's connection.
+     * {@code expected}, and then inserts {@code linked}; both over one use of the transaction's connection. The hint
+     * moves to the new head as soon as the row has (see {@link ChainHeads}), so that a concurrent append reading the
+     * hint while the records are inserted already links behind them.
      */
-    private static boolean write(EntityManager em, Statements sql, ChainHeads.Head expected,
-                                 List<AuditRecord> linked) {
+    private boolean write(EntityManager em, Statements sql, ChainHeads.Head expected, List<AuditRecord> linked) {
         AuditRecord last = linked.get(linked.size() - 1);
+        ChainHeads.Head moved = headOf(last);
         return em.callWithConnection((Connection connection) -> {
             try (PreparedStatement update = connection.prepareStatement(sql.moveHead())) {
                 update.setLong(1, last.seq());
@@ -153,24 +155,35 @@ public final class ChainAppender {
                     return false;
                 }
             }
-            try (PreparedStatement insert = connection.prepareStatement(sql.insertRecord())) {
-                for (AuditRecord r : linked) {
-                    bind(insert, r);
-                    if (linked.size() == 1) {
-                        insert.executeUpdate();
-                    } else {
-                        insert.addBatch();
-                    }
-                }
-                if (linked.size() > 1) {
-                    insert.executeBatch();
-                }
+            heads.appended(last.realmId(), moved);
+            try {
+                insert(connection, sql, linked);
+            } catch (SQLException | RuntimeException e) {
+                // The transaction fails with its records: the row keeps the link before.
+                heads.rolledBack(last.realmId(), moved);
+                throw e;
             }
             return true;
         });
     }
 
-    private static void bind(PreparedStatement insert, AuditRecord r) throws java.sql.SQLException {
+    private static void insert(Connection connection, Statements sql, List<AuditRecord> linked) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(sql.insertRecord())) {
+            for (AuditRecord r : linked) {
+                bind(insert, r);
+                if (linked.size() == 1) {
+                    insert.executeUpdate();
+                } else {
+                    insert.addBatch();
+                }
+            }
+            if (linked.size() > 1) {
+                insert.executeBatch();
+            }
+        }
+    }
+
+    private static void bind(PreparedStatement insert, AuditRecord r) throws SQLException {
         int i = 0;
         insert.setString(++i, r.id());
         insert.setString(++i, r.realmId());
