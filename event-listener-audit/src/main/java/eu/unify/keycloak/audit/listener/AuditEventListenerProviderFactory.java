@@ -33,10 +33,12 @@ public final class AuditEventListenerProviderFactory
     private final AuditFailures failures = new AuditFailures();
     /** One per server: it remembers the chain heads this server committed, which saves each append a read. */
     private final ChainAppender appender = new ChainAppender();
+    /** Off unless the server runs with -Dunify.audit.measureCpu=true (benchmark runs). */
+    private final ListenerCpu cpu = ListenerCpu.fromSystemProperty();
 
     @Override
     public EventListenerProvider create(KeycloakSession session) {
-        return new AuditEventListenerProvider(session, options, failures, appender);
+        return new AuditEventListenerProvider(session, options, failures, appender, cpu);
     }
 
     @Override
@@ -113,6 +115,7 @@ public final class AuditEventListenerProviderFactory
         Map<String, String> info = new LinkedHashMap<>(UnifyVersion.operationalInfo());
         info.put("unrecordedEvents", Long.toString(failures.count()));
         info.putAll(new TreeMap<>(appender.statistics()));
+        info.putAll(new TreeMap<>(cpu.info()));
         return info;
     }
 }
