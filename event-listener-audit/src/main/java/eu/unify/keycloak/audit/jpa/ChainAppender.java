@@ -30,11 +30,11 @@ import eu.unify.keycloak.audit.record.DetailsCodec;
  *
  * <p>The usual case, whenever this server knows the realm's current head ({@link ChainHeads}): link the records behind
  * it, then over the transaction's own JDBC connection move the head row with one compare-and-set update (which also
- * locks the row until the transaction ends) and insert the records: two statements, no read, no entity. The hint is
- * the last link this server wrote, even before its transaction commits, so a concurrent append of this server links
- * behind it and its update, which waits for that transaction, finds its link there. If the update finds another
- * head anyway (another node appended, a transaction rolled back), it is tried again behind a newer hint if there is
- * one, and otherwise the head is read with a locking read and the records are linked behind it. The head row is written only by these statements and
+ * locks the row until the transaction ends) and insert the records: two statements, no read, no entity. If the
+ * update finds another head (a concurrent transaction of this server held the row: the update waited for it), it is
+ * tried again behind the link that transaction wrote, which it told the hints before its commit; if that fails too
+ * (another node appended, a transaction rolled back), the head is read with a locking read and the records are linked
+ * behind it. The head row is written only by these statements and
  * by {@link AuditStore#purge}'s anchor update, never by flushing an entity.
  *
  * <p>One per server; holds the head hints and the statements (table names carry Keycloak's {@code --db-schema}).
@@ -83,16 +83,16 @@ public final class ChainAppender {
     }
 
     /**
-     * Links and writes the records behind the head this server last wrote; null if it knows none or the head row holds
-     * another link. The hint moves as soon as a transaction has moved the head row, so an append that found another
-     * head (a transaction of this server got the row first) tries again behind the newer hint while there is one.
+     * Links and writes the records behind the head this server knows (see {@link ChainHeads#next}); null if it knows
+     * none or the head row holds another link. An update that found another head (usually: a transaction of this
+     * server held the row, the update waited for it) is tried again behind the link that transaction wrote.
      */
     private List<AuditRecord> writeBehindHint(EntityManager em, Statements sql, String realmId,
                                               List<AuditRecord> records) {
-        ChainHeads.Head tried = null;
+        List<ChainHeads.Head> tried = new ArrayList<>(HINTED_ATTEMPTS);
         for (int attempt = 0; attempt < HINTED_ATTEMPTS; attempt++) {
-            ChainHeads.Head hint = heads.get(realmId);
-            if (hint == null || hint.equals(tried)) {
+            ChainHeads.Head hint = heads.next(realmId, tried);
+            if (hint == null) {
                 break;
             }
             List<AuditRecord> linked = ChainHeads.link(records, hint);
@@ -100,13 +100,11 @@ public final class ChainAppender {
                 return linked;
             }
             hintMisses.increment();
-            tried = hint;
+            tried.add(hint);
         }
-        if (tried != null) {
-            // Stale (unless another transaction has hinted a newer link meanwhile): whatever this transaction writes
-            // replaces it, even an older-looking head (a chain begun anew under a reused realm id).
-            heads.forget(realmId, tried);
-        }
+        // Stale (each unless replaced meanwhile): whatever this transaction writes replaces them, even an older-looking
+        // head (a chain begun anew under a reused realm id).
+        tried.forEach(stale -> heads.forget(realmId, stale));
         return null;
     }
 
@@ -137,9 +135,9 @@ public final class ChainAppender {
 
     /**
      * Moves the realm's head from {@code expected} to the last of {@code linked} if the head row still holds
-     * {@code expected}, and then inserts {@code linked}; both over one use of the transaction's connection. The hint
-     * moves to the new head as soon as the row has (see {@link ChainHeads}), so that a concurrent append reading the
-     * hint while the records are inserted already links behind them.
+     * {@code expected}, and then inserts {@code linked}; both over one use of the transaction's connection. The new
+     * head is told to the hints as soon as the row holds it (see {@link ChainHeads}): a concurrent append whose update
+     * is waiting for this transaction retries behind it.
      */
     private boolean write(EntityManager em, Statements sql, ChainHeads.Head expected, List<AuditRecord> linked) {
         AuditRecord last = linked.get(linked.size() - 1);
