@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -32,6 +33,8 @@ public class AuditLoginScenario implements Scenario {
     private static final int EXPORT_PAGE = 10_000;
 
     private final AtomicLong completedLogins = new AtomicLong();
+    /** Before the warm-up, before each measured batch, after the last. */
+    private final List<ListenerCpuReading> listenerCpu = new ArrayList<>();
     private final String name;
     private final String baseline;
     private final boolean lightHash;
@@ -83,6 +86,15 @@ public class AuditLoginScenario implements Scenario {
         realmUrl = context.realmUrl(realmName);
     }
 
+    /**
+     * Reads the listener's thread CPU counters before every batch (unmeasured): the difference to the previous reading
+     * is what the listener spent on the previous batch, since no other scenario's realm has it on.
+     */
+    @Override
+    public void prepare(int steps) throws Exception {
+        listenerCpu.add(ListenerCpuReading.read(context));
+    }
+
     @Override
     public void step(int worker) throws Exception {
         StockLoginScenario.login(context, realmUrl, username(worker));
@@ -105,7 +117,22 @@ public class AuditLoginScenario implements Scenario {
                 || !chain.path("valid").asBoolean()) {
             throw new IllegalStateException("AUDIT RECORDS LOST OR WRONG UNDER LOAD: " + counts + "; chain: " + chain);
         }
-        return List.of(counts + ": no record lost");
+        listenerCpu.add(ListenerCpuReading.read(context));
+        return List.of(counts + ": no record lost", appendStatistics(context),
+                ListenerCpuReading.perEventOfMeasuredBatches(listenerCpu));
+    }
+
+    /**
+     * The listener's append counters from the provider info (since the server started, all realms): how often an
+     * append's head update missed this server's hint and how often it had to read the head under lock.
+     */
+    private static String appendStatistics(BenchContext context) throws IOException, InterruptedException {
+        JsonNode info = context.admin().json().readTree(context.admin().get("/admin/serverinfo"))
+                .path("providers").path("eventsListener").path("providers").path("unify-audit")
+                .path("operationalInfo");
+        return String.format(Locale.ROOT, "since the server started: %s appends, %s head updates that missed the"
+                        + " hint, %s locking reads of the head", info.path("chainAppends").asText("?"),
+                info.path("chainHintMisses").asText("?"), info.path("chainLockedReads").asText("?"));
     }
 
     @Override

@@ -2,11 +2,13 @@ package eu.unify.keycloak.audit.jpa;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.LongAdder;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -28,9 +30,11 @@ import eu.unify.keycloak.audit.record.DetailsCodec;
  *
  * <p>The usual case, whenever this server knows the realm's current head ({@link ChainHeads}): link the records behind
  * it, then over the transaction's own JDBC connection move the head row with one compare-and-set update (which also
- * locks the row until the transaction ends) and insert the records: two statements, no read, no entity. If the update
- * finds another head (another node or transaction appended first; the update waits for that one to end), the head is
- * read with a locking read and the records are linked behind it. The head row is written only by these statements and
+ * locks the row until the transaction ends) and insert the records: two statements, no read, no entity. If the
+ * update finds another head (a concurrent transaction of this server held the row: the update waited for it), it is
+ * tried again behind the link that transaction wrote, which it told the hints before its commit; if that fails too
+ * (another node appended, a transaction rolled back), the head is read with a locking read and the records are linked
+ * behind it. The head row is written only by these statements and
  * by {@link AuditStore#purge}'s anchor update, never by flushing an entity.
  *
  * <p>One per server; holds the head hints and the statements (table names carry Keycloak's {@code --db-schema}).
@@ -39,7 +43,13 @@ public final class ChainAppender {
 
     private static final Logger LOG = Logger.getLogger(ChainAppender.class);
 
+    /** Updates behind a hint per append before the locking read; each retry follows a newer hint. */
+    private static final int HINTED_ATTEMPTS = 3;
+
     private final ChainHeads heads = new ChainHeads();
+    private final LongAdder appends = new LongAdder();
+    private final LongAdder hintMisses = new LongAdder();
+    private final LongAdder lockedReads = new LongAdder();
     /** Built from the first entity manager: the schema and the database do not change while the server runs. */
     private volatile Statements statements;
 
@@ -59,57 +69,79 @@ public final class ChainAppender {
         byRealm.forEach((realmId, realmRecords) -> {
             List<AuditRecord> linked = writeBehindHint(em, sql, realmId, realmRecords);
             if (linked == null) {
+                lockedReads.increment();
                 ChainHeads.Head current = lockHead(session, em, realmId);
                 linked = ChainHeads.link(realmRecords, current);
                 if (!write(em, sql, current, linked)) {
                     throw new IllegalStateException("audit chain head of realm " + realmId + " moved while locked");
                 }
             }
+            appends.increment();
             chained.addAll(linked);
         });
         return chained;
     }
 
     /**
-     * Links and writes the records behind the head this server knows; null if it knows none or the head row holds
-     * another link. A concurrent transaction of this server that moved the head first has usually told
-     * {@link ChainHeads} by the time the update, which waited for it, comes back: one more try with that hint saves the
-     * locking read.
+     * Links and writes the records behind the head this server knows (see {@link ChainHeads#next}); null if it knows
+     * none or the head row holds another link. An update that found another head (usually: a transaction of this
+     * server held the row, the update waited for it) is tried again behind the link that transaction wrote.
      */
     private List<AuditRecord> writeBehindHint(EntityManager em, Statements sql, String realmId,
                                               List<AuditRecord> records) {
-        ChainHeads.Head tried = null;
-        for (int attempt = 0; attempt < 2; attempt++) {
-            ChainHeads.Head hint = heads.get(realmId);
-            if (hint == null || hint.equals(tried)) {
+        List<ChainHeads.Head> tried = new ArrayList<>(HINTED_ATTEMPTS);
+        for (int attempt = 0; attempt < HINTED_ATTEMPTS; attempt++) {
+            ChainHeads.Head hint = heads.next(realmId, tried);
+            if (hint == null) {
                 break;
             }
             List<AuditRecord> linked = ChainHeads.link(records, hint);
             if (write(em, sql, hint, linked)) {
                 return linked;
             }
-            tried = hint;
+            hintMisses.increment();
+            tried.add(hint);
         }
-        if (tried != null) {
-            // Stale: whatever this transaction commits replaces it, even an older-looking head (a chain begun anew
-            // under a reused realm id).
-            heads.forget(realmId);
-        }
+        // Stale (each unless replaced meanwhile): whatever this transaction writes replaces them, even an older-looking
+        // head (a chain begun anew under a reused realm id).
+        tried.forEach(stale -> heads.forget(realmId, stale));
         return null;
     }
 
     /** The records' transaction has committed: their realms' heads are now theirs. */
     public void committed(List<AuditRecord> chained) {
-        chained.forEach(link -> heads.committed(link.realmId(), new ChainHeads.Head(link.seq(), link.hash())));
+        chained.forEach(link -> heads.committed(link.realmId(), headOf(link)));
+    }
+
+    /** The records' transaction rolled back after {@link #append}: their realms' head rows hold the links before. */
+    public void rolledBack(List<AuditRecord> chained) {
+        chained.forEach(link -> heads.rolledBack(link.realmId(), headOf(link)));
+    }
+
+    /**
+     * How the appends went since start: per realm and transaction one append; a hint miss is an update that found
+     * another head than this server's hint (another node, or a rolled-back transaction); a locked read is an append
+     * that had to read the head under lock. For the provider info: many misses mean nodes take turns on one realm.
+     */
+    public Map<String, String> statistics() {
+        return Map.of("chainAppends", Long.toString(appends.sum()),
+                "chainHintMisses", Long.toString(hintMisses.sum()),
+                "chainLockedReads", Long.toString(lockedReads.sum()));
+    }
+
+    private static ChainHeads.Head headOf(AuditRecord link) {
+        return new ChainHeads.Head(link.seq(), link.hash());
     }
 
     /**
      * Moves the realm's head from {@code expected} to the last of {@code linked} if the head row still holds
-     * {@code expected}, and then inserts {@code linked}; both over one use of the transaction's connection.
+     * {@code expected}, and then inserts {@code linked}; both over one use of the transaction's connection. The new
+     * head is told to the hints as soon as the row holds it (see {@link ChainHeads}): a concurrent append whose update
+     * is waiting for this transaction retries behind it.
      */
-    private static boolean write(EntityManager em, Statements sql, ChainHeads.Head expected,
-                                 List<AuditRecord> linked) {
+    private boolean write(EntityManager em, Statements sql, ChainHeads.Head expected, List<AuditRecord> linked) {
         AuditRecord last = linked.get(linked.size() - 1);
+        ChainHeads.Head moved = headOf(last);
         return em.callWithConnection((Connection connection) -> {
             try (PreparedStatement update = connection.prepareStatement(sql.moveHead())) {
                 update.setLong(1, last.seq());
@@ -121,24 +153,35 @@ public final class ChainAppender {
                     return false;
                 }
             }
-            try (PreparedStatement insert = connection.prepareStatement(sql.insertRecord())) {
-                for (AuditRecord r : linked) {
-                    bind(insert, r);
-                    if (linked.size() == 1) {
-                        insert.executeUpdate();
-                    } else {
-                        insert.addBatch();
-                    }
-                }
-                if (linked.size() > 1) {
-                    insert.executeBatch();
-                }
+            heads.appended(last.realmId(), moved);
+            try {
+                insert(connection, sql, linked);
+            } catch (SQLException | RuntimeException e) {
+                // The transaction fails with its records: the row keeps the link before.
+                heads.rolledBack(last.realmId(), moved);
+                throw e;
             }
             return true;
         });
     }
 
-    private static void bind(PreparedStatement insert, AuditRecord r) throws java.sql.SQLException {
+    private static void insert(Connection connection, Statements sql, List<AuditRecord> linked) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(sql.insertRecord())) {
+            for (AuditRecord r : linked) {
+                bind(insert, r);
+                if (linked.size() == 1) {
+                    insert.executeUpdate();
+                } else {
+                    insert.addBatch();
+                }
+            }
+            if (linked.size() > 1) {
+                insert.executeBatch();
+            }
+        }
+    }
+
+    private static void bind(PreparedStatement insert, AuditRecord r) throws SQLException {
         int i = 0;
         insert.setString(++i, r.id());
         insert.setString(++i, r.realmId());

@@ -38,6 +38,7 @@ final class AuditEventListenerProvider implements EventListenerProvider {
     private final AuditOptions options;
     private final AuditFailures failures;
     private final ChainAppender appender;
+    private final ListenerCpu cpu;
     private final List<AuditRecord> pending = new ArrayList<>();
     /** Realms deleted in this transaction: their chains are marked once their last record is appended. */
     private final Map<String, RealmDeletion> deletions = new LinkedHashMap<>();
@@ -46,8 +47,9 @@ final class AuditEventListenerProvider implements EventListenerProvider {
     private boolean enlisted;
 
     AuditEventListenerProvider(KeycloakSession session, AuditOptions options, AuditFailures failures,
-                               ChainAppender appender) {
+                               ChainAppender appender, ListenerCpu cpu) {
         this.session = session;
+        this.cpu = cpu;
         this.mapper = new AuditRecordMapper(session, options.maskEmail());
         this.options = options;
         this.failures = failures;
@@ -56,19 +58,27 @@ final class AuditEventListenerProvider implements EventListenerProvider {
 
     @Override
     public void onEvent(Event event) {
+        long start = cpu.start();
         try {
             add(mapper.fromUserEvent(event));
         } catch (RuntimeException e) {
             failed(String.valueOf(event.getType()), e);
+        } finally {
+            cpu.own(start);
+            cpu.event();
         }
     }
 
     @Override
     public void onEvent(AdminEvent event, boolean includeRepresentation) {
+        long start = cpu.start();
         try {
             add(mapper.fromAdminEvent(event));
         } catch (RuntimeException e) {
             failed("admin " + event.getOperationType(), e);
+        } finally {
+            cpu.own(start);
+            cpu.event();
         }
     }
 
@@ -150,7 +160,9 @@ final class AuditEventListenerProvider implements EventListenerProvider {
             // The action's own writes first, so that while the chain head is locked (from the append to the commit)
             // this transaction waits for no other row lock: no deadlock forms around the head. Its failures are the
             // action's, not the trail's.
+            long start = cpu.start();
             session.getProvider(JpaConnectionProvider.class).getEntityManager().flush();
+            start = cpu.flushed(start);
             try {
                 appended = appender.append(session, records);
                 if (!deletions.isEmpty()) {
@@ -162,6 +174,8 @@ final class AuditEventListenerProvider implements EventListenerProvider {
                 // The action must not commit without its record: it fails with it.
                 failed(records.size() + " records at commit", e);
                 throw e;
+            } finally {
+                cpu.own(start);
             }
         }
 
@@ -177,14 +191,18 @@ final class AuditEventListenerProvider implements EventListenerProvider {
 
         @Override
         protected void commitImpl() {
+            long start = cpu.start();
             List<AuditRecord> records = appended;
             appended = List.of();
             committed(records);
+            cpu.own(start);
         }
 
         @Override
         protected void rollbackImpl() {
+            List<AuditRecord> records = appended;
             appended = List.of();
+            appender.rolledBack(records);
         }
     }
 }

@@ -3,6 +3,7 @@ package eu.unify.keycloak.audit.listener;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.keycloak.Config;
 import org.keycloak.events.EventListenerProvider;
@@ -32,10 +33,12 @@ public final class AuditEventListenerProviderFactory
     private final AuditFailures failures = new AuditFailures();
     /** One per server: it remembers the chain heads this server committed, which saves each append a read. */
     private final ChainAppender appender = new ChainAppender();
+    /** Off unless the server runs with -Dunify.audit.measureCpu=true (benchmark runs). */
+    private final ListenerCpu cpu = ListenerCpu.fromSystemProperty();
 
     @Override
     public EventListenerProvider create(KeycloakSession session) {
-        return new AuditEventListenerProvider(session, options, failures, appender);
+        return new AuditEventListenerProvider(session, options, failures, appender, cpu);
     }
 
     @Override
@@ -111,6 +114,8 @@ public final class AuditEventListenerProviderFactory
     public Map<String, String> getOperationalInfo() {
         Map<String, String> info = new LinkedHashMap<>(UnifyVersion.operationalInfo());
         info.put("unrecordedEvents", Long.toString(failures.count()));
+        info.putAll(new TreeMap<>(appender.statistics()));
+        info.putAll(new TreeMap<>(cpu.info()));
         return info;
     }
 }

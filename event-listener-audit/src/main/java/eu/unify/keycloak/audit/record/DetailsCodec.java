@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 /** How a record's details are kept in one column: form-encoded {@code key=value&...}, keys sorted. */
 public final class DetailsCodec {
@@ -15,16 +14,43 @@ public final class DetailsCodec {
     }
 
     public static String encode(Map<String, String> details) {
-        return new TreeMap<>(details).entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
+        Map<String, String> sorted = details instanceof SortedMap<String, String> map && map.comparator() == null
+                ? details : new TreeMap<>(details);
+        StringBuilder text = new StringBuilder(64);
+        boolean first = true;
+        for (Map.Entry<String, String> detail : sorted.entrySet()) {
+            if (!first) {
+                text.append('&');
+            }
+            first = false;
+            text.append(component(detail.getKey())).append('=').append(component(detail.getValue()));
+        }
+        return text.toString();
     }
 
     /** The length of one {@code key=value} pair in {@link #encode}'s form (without the separating {@code &}). */
     static int encodedLength(String key, String value) {
-        return URLEncoder.encode(key, StandardCharsets.UTF_8).length() + 1
-                + URLEncoder.encode(value, StandardCharsets.UTF_8).length();
+        return component(key).length() + 1 + component(value).length();
+    }
+
+    /**
+     * {@code value} form-encoded as {@link URLEncoder} does in UTF-8; values that need no encoding (most: ids, grant
+     * types, method names) are returned as they are, without the encoder's buffers (every event of every login comes
+     * through here).
+     */
+    static String component(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            if (!keptAsIs(value.charAt(i))) {
+                return URLEncoder.encode(value, StandardCharsets.UTF_8);
+            }
+        }
+        return value;
+    }
+
+    /** The characters {@link URLEncoder} leaves alone (a space it turns into {@code +}). */
+    private static boolean keptAsIs(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+                || c == '.' || c == '-' || c == '*' || c == '_';
     }
 
     public static SortedMap<String, String> decode(String text) {

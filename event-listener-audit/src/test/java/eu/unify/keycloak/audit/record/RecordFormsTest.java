@@ -2,8 +2,11 @@ package eu.unify.keycloak.audit.record;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
 
@@ -34,6 +37,24 @@ class RecordFormsTest {
         details.put("updated_email", "€".repeat(1000));
         String encoded = DetailsCodec.encode(DetailAllowList.filter(details));
         assertThat(encoded.length()).isLessThanOrEqualTo(DetailAllowList.MAX_ENCODED_LENGTH);
+    }
+
+    @Test
+    void detailsAreFormEncodedAsUrlEncoderWouldAndSortedByKey() {
+        Map<String, String> details = new HashMap<>();
+        details.put("reason", "a b&c=d%e+f/ä€\u0000~!'()");
+        details.put("auth_method", "openid-connect");
+        details.put("grant_type", "authorization_code");
+        details.put("email", "Anna.Virtanen-2*x_y@example.com");
+
+        String expected = "auth_method=openid-connect"
+                + "&email=" + URLEncoder.encode("Anna.Virtanen-2*x_y@example.com", StandardCharsets.UTF_8)
+                + "&grant_type=authorization_code"
+                + "&reason=" + URLEncoder.encode("a b&c=d%e+f/ä€\u0000~!'()", StandardCharsets.UTF_8);
+        assertThat(DetailsCodec.encode(details)).isEqualTo(expected);
+        assertThat(DetailsCodec.encode(new TreeMap<>(details))).isEqualTo(expected);
+        assertThat(DetailsCodec.encodedLength("reason", details.get("reason")))
+                .isEqualTo(("reason=" + URLEncoder.encode(details.get("reason"), StandardCharsets.UTF_8)).length());
     }
 
     @Test
