@@ -24,7 +24,7 @@ import eu.unify.keycloak.demo.MailCatcher;
 
 /**
  * The benchmark run behind {@code ./mvnw -Pbench -pl bench -am verify}: starts the mail catcher and a Keycloak with the
- * bundle (production mode {@code start}, H2 file database under target/bench), runs every registered {@link Scenario}
+ * bundle (production mode {@code start}, H2 file database under target/bench, or PostgreSQL by option), runs every registered {@link Scenario}
  * side by side and prints the result table. Settings: {@link BenchSettings}, README.md.
  */
 public final class BenchMain {
@@ -84,13 +84,12 @@ public final class BenchMain {
             URI keycloakUrl = URI.create("http://localhost:" + settings.httpPort());
             out.println("[bench] starting Keycloak (log: " + settings.home().resolve("keycloak.log") + ")");
             Instant started = Instant.now();
-            keycloak.start(List.of("start",
+            List<String> options = new ArrayList<>(List.of("start",
                     "--http-enabled=true",
                     "--http-host=127.0.0.1",
                     "--http-port=" + settings.httpPort(),
                     "--http-management-port=" + settings.managementPort(),
                     "--hostname-strict=false",
-                    "--db=dev-file",
                     "--cache=local",
                     // Brute-force protection refuses a login of a user while "another" is in progress; under load the
                     // previous step's login of the same worker's user can still count as in progress. The benchmark
@@ -104,8 +103,10 @@ public final class BenchMain {
                     "--db-kind-unifylegacymariadb=mariadb",
                     "--db-enabled-unifylegacymariadb=false",
                     "--db-kind-unifylegacypostgres=postgres",
-                    "--db-enabled-unifylegacypostgres=false"),
-                    ADMIN_USERNAME, ADMIN_PASSWORD);
+                    "--db-enabled-unifylegacypostgres=false"));
+            options.addAll(settings.database().options());
+            out.println("[bench] Keycloak's database: " + settings.database().kind());
+            keycloak.start(options, ADMIN_USERNAME, ADMIN_PASSWORD);
             KeycloakServer.Readiness readiness = keycloak.awaitReady(
                     URI.create(keycloakUrl + "/realms/master/.well-known/openid-configuration"),
                     settings.startTimeout(),

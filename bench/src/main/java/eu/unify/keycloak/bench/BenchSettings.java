@@ -2,6 +2,7 @@ package eu.unify.keycloak.bench;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
@@ -23,7 +24,36 @@ public record BenchSettings(
         int rounds,
         Duration maxWallTime,
         Duration startTimeout,
-        List<String> scenarios) {
+        List<String> scenarios,
+        Database database) {
+
+    /**
+     * Keycloak's own database: its embedded H2 file database (the default), or PostgreSQL, the kind production runs on.
+     * With PostgreSQL the CPU counted is Keycloak's alone: the database server is another process.
+     */
+    public record Database(String kind, String url, String username, String password) {
+
+        static final List<String> KINDS = List.of("dev-file", "postgres");
+
+        public Database {
+            if (!KINDS.contains(kind)) {
+                throw new IllegalArgumentException(PREFIX + "db must be one of " + KINDS + ", not " + kind);
+            }
+        }
+
+        /** Keycloak's options for this database. */
+        public List<String> options() {
+            if ("dev-file".equals(kind)) {
+                return List.of("--db=dev-file");
+            }
+            List<String> options = new ArrayList<>(List.of("--db=" + kind, "--db-url=" + url,
+                    "--db-username=" + username));
+            if (!password.isEmpty()) {
+                options.add("--db-password=" + password);
+            }
+            return options;
+        }
+    }
 
     private static final String PREFIX = "unify.bench.";
 
@@ -44,7 +74,11 @@ public record BenchSettings(
                 Duration.ofMinutes(number(properties, "maxMinutes", 20, 1, 24 * 60)),
                 Duration.ofSeconds(number(properties, "startTimeoutSeconds", 600, 10, 3600)),
                 Arrays.stream(properties.getProperty(PREFIX + "scenarios", "").split(","))
-                        .map(String::trim).filter(s -> !s.isEmpty()).toList());
+                        .map(String::trim).filter(s -> !s.isEmpty()).toList(),
+                new Database(properties.getProperty(PREFIX + "db", "dev-file").trim(),
+                        properties.getProperty(PREFIX + "dbUrl", "jdbc:postgresql://127.0.0.1:5432/unify_bench"),
+                        properties.getProperty(PREFIX + "dbUsername", "postgres"),
+                        properties.getProperty(PREFIX + "dbPassword", "")));
     }
 
     /** Warm-up and measured steps of a scenario at most. */
