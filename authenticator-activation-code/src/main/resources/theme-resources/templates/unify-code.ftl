@@ -19,7 +19,8 @@
   The form posts "code" with the button "submit", or "resend=true" with the resend button.
 -->
 <#import "template.ftl" as layout>
-<#-- The first of the named theme.properties classes that the theme defines, or "". -->
+<#-- The first of the named theme.properties classes that the theme defines, or "". For a class with another name in
+     older themes; a single class is read straight from properties (a function call costs far more). -->
 <#function kc names...>
     <#list names as name>
         <#if (properties[name])?has_content>
@@ -76,49 +77,49 @@
 <#assign unifyResendIn = wholeNumber((unifyCodeModel.resendInSeconds)!"", 0)>
 <#if unifyResendIn lt 0><#assign unifyResendIn = 0></#if>
 <#assign unifyHasError = messagesPerField.existsError('code')>
-<#assign unifyV2 = kc("kcFormGroupLabelClass")?has_content>
+<#assign unifyV2 = (properties.kcFormGroupLabelClass)?has_content>
 <@layout.registrationLayout displayMessage=!unifyHasError displayInfo=true; section>
     <#if section = "header">
         ${msg("unify-code-title-" + unifyPurpose)}
     <#elseif section = "form">
-        <form id="unify-code-form" class="${kc('kcFormClass')} unify-code-form" action="${url.loginAction}" method="post">
+        <form id="unify-code-form" class="${properties.kcFormClass!} unify-code-form" action="${url.loginAction}" method="post">
             <p id="unify-code-instruction" class="unify-code-instruction"><#if unifyMaskedEmail?has_content>${msg("unify-code-instruction-" + unifyPurpose + "-email", unifyMaskedEmail)}<#else>${msg("unify-code-instruction-" + unifyPurpose)}</#if><#if unifyLifetime?has_content> ${unifyLifetime}</#if></p>
 
-            <div class="${kc('kcFormGroupClass')}<#if unifyHasError && !unifyV2> ${kc('kcFormGroupErrorClass')}</#if>">
+            <div class="${properties.kcFormGroupClass!}<#if unifyHasError && !unifyV2> ${properties.kcFormGroupErrorClass!}</#if>">
                 <div class="${kc('kcFormGroupLabelClass', 'kcLabelWrapperClass')}">
                     <label for="code" class="${kc('kcFormLabelClass', 'kcLabelClass')}">
-                        <span class="${kc('kcFormLabelTextClass')}">${msg(unifyAccountKind?then("unify-code-label-account", "unify-code-label"))}</span>
+                        <span class="${properties.kcFormLabelTextClass!}">${msg(unifyAccountKind?then("unify-code-label-account", "unify-code-label"))}</span>
                     </label>
                 </div>
                 <#if unifyV2>
-                    <span class="${kc('kcInputClass')} unify-code-control<#if unifyHasError> ${kc('kcError')}</#if>">
+                    <span class="${properties.kcInputClass!} unify-code-control<#if unifyHasError> ${properties.kcError!}</#if>">
                         <@codeInput inputClass="unify-code-input"/>
                         <#if unifyHasError>
-                            <span class="${kc('kcFormControlUtilClass')}">
-                                <span class="${kc('kcInputErrorIconStatusClass')}">
-                                    <i class="${kc('kcInputErrorIconClass')}" aria-hidden="true"></i>
+                            <span class="${properties.kcFormControlUtilClass!}">
+                                <span class="${properties.kcInputErrorIconStatusClass!}">
+                                    <i class="${properties.kcInputErrorIconClass!}" aria-hidden="true"></i>
                                 </span>
                             </span>
                         </#if>
                     </span>
                 <#else>
-                    <div class="${kc('kcInputWrapperClass')}">
-                        <@codeInput inputClass="${kc('kcInputClass')} unify-code-input"/>
+                    <div class="${properties.kcInputWrapperClass!}">
+                        <@codeInput inputClass="${properties.kcInputClass!} unify-code-input"/>
                     </div>
                 </#if>
                 <div id="unify-code-hint" class="${kc('kcFormHelperTextClass', 'kcInputHelperTextAfterClass')} unify-code-hint">
-                    <div class="${kc('kcInputHelperTextClass')}">
-                        <div class="${kc('kcInputHelperTextItemClass')}">
-                            <span class="${kc('kcInputHelperTextItemTextClass')}">${msg(unifyAccountKind?then("unify-code-hint-account", "unify-code-hint-session"), unifyLength)}</span>
+                    <div class="${properties.kcInputHelperTextClass!}">
+                        <div class="${properties.kcInputHelperTextItemClass!}">
+                            <span class="${properties.kcInputHelperTextItemTextClass!}">${msg(unifyAccountKind?then("unify-code-hint-account", "unify-code-hint-session"), unifyLength)}</span>
                         </div>
                     </div>
                 </div>
                 <div id="input-error-container-code">
                     <#if unifyHasError>
-                        <div class="${kc('kcFormHelperTextClass')}" aria-live="polite">
-                            <div class="${kc('kcInputHelperTextClass')}">
-                                <div class="${kc('kcInputHelperTextItemClass')} ${kc('kcError')}" id="input-error-code">
-                                    <span class="${kc('kcInputErrorMessageClass')}">${kcSanitize(messagesPerField.get('code'))?no_esc}</span>
+                        <div class="${properties.kcFormHelperTextClass!}" aria-live="polite">
+                            <div class="${properties.kcInputHelperTextClass!}">
+                                <div class="${properties.kcInputHelperTextItemClass!} ${properties.kcError!}" id="input-error-code">
+                                    <span class="${properties.kcInputErrorMessageClass!}">${kcSanitize(messagesPerField.get('code'))?no_esc}</span>
                                 </div>
                             </div>
                         </div>
@@ -126,11 +127,11 @@
                 </div>
             </div>
 
-            <div class="${kc('kcFormGroupClass')}">
+            <div class="${properties.kcFormGroupClass!}">
                 <div id="unify-code-actions" class="${kc('kcFormActionGroupClass', 'kcFormButtonsClass')} unify-code-actions">
                     <#-- First in the form, so that Enter in the field submits the code. -->
                     <button id="unify-code-submit" name="submit" type="submit"
-                            class="${kc('kcButtonClass')} ${kc('kcButtonPrimaryClass')} ${kc('kcButtonBlockClass')}">${msg("unify-code-submit")}</button>
+                            class="${properties.kcButtonClass!} ${properties.kcButtonPrimaryClass!} ${properties.kcButtonBlockClass!}">${msg("unify-code-submit")}</button>
                     <#if unifyResendAllowed>
                         <#-- The countdown's number sits in its own element, so that the script changes only the number. -->
                         <#attempt>
@@ -139,12 +140,12 @@
                             <#assign unifyCountdownParts = []>
                         </#attempt>
                         <button id="unify-code-resend" name="resend" value="true" type="submit" formnovalidate
-                                class="${kc('kcButtonClass')} ${kc('kcButtonSecondaryClass', 'kcButtonDefaultClass')} ${kc('kcButtonBlockClass')} unify-code-resend"
+                                class="${properties.kcButtonClass!} ${kc('kcButtonSecondaryClass', 'kcButtonDefaultClass')} ${properties.kcButtonBlockClass!} unify-code-resend"
                                 data-unify-label="${msg('unify-code-resend')}"<#if unifyResendIn gt 0> data-unify-resend-in="${unifyResendIn?c}" disabled</#if>><#if unifyResendIn gt 0><#if unifyCountdownParts?size == 2>${unifyCountdownParts[0]}<span class="unify-code-countdown">${unifyResendIn?c}</span>${unifyCountdownParts[1]}<#else>${msg("unify-code-resend-in", unifyResendIn)}</#if><#else>${msg("unify-code-resend")}</#if></button>
                     </#if>
                     <#if unifyPurpose = "reset-credentials">
                         <a id="unify-code-back-to-login" href="${url.loginUrl}"
-                           class="${kc('kcButtonLinkClass')} ${kc('kcButtonBlockClass')} unify-code-back">${msg("unify-code-back-to-login")}</a>
+                           class="${properties.kcButtonLinkClass!} ${properties.kcButtonBlockClass!} unify-code-back">${msg("unify-code-back-to-login")}</a>
                     </#if>
                 </div>
             </div>
@@ -185,7 +186,7 @@
                 <summary>${msg("unify-code-help-title")}</summary>
                 <#assign unifyTips = ["unify-code-help-spam", "unify-code-help-latest", "unify-code-help-delay", "unify-code-help-paste"]>
             </#if>
-            <ul class="${kc('kcListClass')} unify-code-help-tips">
+            <ul class="${properties.kcListClass!} unify-code-help-tips">
                 <#list unifyTips as tip>
                 <li>${msg(tip)}</li>
                 </#list>

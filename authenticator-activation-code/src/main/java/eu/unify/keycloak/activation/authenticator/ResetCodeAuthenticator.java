@@ -122,15 +122,15 @@ final class ResetCodeAuthenticator implements Authenticator {
     private void checkCode(AuthenticationFlowContext context, ResetCodeConfig config, String input) {
         CodePolicy policy = config.policy();
         UserModel user = recipient(context);
-        Optional<CodeCheck.Result> checked = user == null
+        Optional<SessionCodeService.Attempt> checked = user == null
                 ? standInCheck(context, policy, input)
-                : service(context).check(user, PURPOSE, policy, input);
+                : service(context).check(user, PURPOSE, policy, input, context.getAuthenticationSession());
         if (checked.isEmpty()) {
             context.challenge(currentState(context, config).error("unify-code-error-format", policy.length())
                     .render(context.form()));
             return;
         }
-        CodeCheck.Result result = checked.get();
+        CodeCheck.Result result = checked.get().result();
         if (result.isValid()) {
             // The user read the mail sent to this address: it is verified.
             user.setEmailVerified(true);
@@ -144,7 +144,8 @@ final class ResetCodeAuthenticator implements Authenticator {
             event.user(user);
         }
         CodeEvents.failed(event, result);
-        Response page = currentState(context, config).afterCheck(result).render(context.form());
+        Response page = form(context, policy).resend(checked.get().resend().orElseThrow()).afterCheck(result)
+                .render(context.form());
         if (result.isWrongGuess()) {
             // Reported as invalid credentials, so Keycloak's brute-force protection counts it (category otp).
             context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS, page);
@@ -154,20 +155,24 @@ final class ResetCodeAuthenticator implements Authenticator {
     }
 
     /** Same checks and outcomes as a real code, but nothing can match: no code was sent. */
-    private Optional<CodeCheck.Result> standInCheck(AuthenticationFlowContext context, CodePolicy policy, String input) {
+    private Optional<SessionCodeService.Attempt> standInCheck(AuthenticationFlowContext context, CodePolicy policy,
+                                                              String input) {
         if (CodeNormalizer.normalize(input, policy).isEmpty()) {
             return Optional.empty();
         }
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
-        if (standInSends(authSession).isEmpty()) {
-            return Optional.of(new CodeCheck.Result(CodeCheck.Outcome.NO_CODE, 0, Optional.empty()));
+        List<Instant> sends = standInSends(authSession);
+        Optional<ResendThrottle.Decision> resend = Optional.of(ResendThrottle.of(policy).decide(sends, now()));
+        if (sends.isEmpty()) {
+            return Optional.of(new SessionCodeService.Attempt(
+                    new CodeCheck.Result(CodeCheck.Outcome.NO_CODE, 0, Optional.empty()), resend));
         }
         String note = authSession.getAuthNote(NOTE_STANDIN_ATTEMPTS);
         int attempts = (note == null ? 0 : Integer.parseInt(note)) + 1;
         authSession.setAuthNote(NOTE_STANDIN_ATTEMPTS, Integer.toString(Math.min(attempts, policy.maxAttempts())));
         int left = Math.max(0, policy.maxAttempts() - attempts);
-        return Optional.of(new CodeCheck.Result(left == 0 ? CodeCheck.Outcome.EXHAUSTED : CodeCheck.Outcome.WRONG,
-                left, Optional.empty()));
+        return Optional.of(new SessionCodeService.Attempt(new CodeCheck.Result(
+                left == 0 ? CodeCheck.Outcome.EXHAUSTED : CodeCheck.Outcome.WRONG, left, Optional.empty()), resend));
     }
 
     /** The form as it stands, with the resend button's current countdown. */
@@ -177,8 +182,7 @@ final class ResetCodeAuthenticator implements Authenticator {
         ResendThrottle.Decision decision = user == null
                 ? ResendThrottle.of(policy).decide(standInSends(context.getAuthenticationSession()), now())
                 : service(context).throttle(user, PURPOSE, policy);
-        return form(context, policy).resend(decision.verdict() != ResendThrottle.Verdict.HOURLY_CAP,
-                decision.waitSeconds());
+        return form(context, policy).resend(decision);
     }
 
     private CodeForm form(AuthenticationFlowContext context, CodePolicy policy) {

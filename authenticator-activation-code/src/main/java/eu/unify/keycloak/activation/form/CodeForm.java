@@ -12,6 +12,7 @@ import org.keycloak.models.utils.FormMessage;
 import eu.unify.keycloak.activation.code.CodeCheck;
 import eu.unify.keycloak.activation.code.CodePolicy;
 import eu.unify.keycloak.activation.code.CodePurpose;
+import eu.unify.keycloak.activation.code.ResendThrottle;
 import eu.unify.keycloak.activation.service.SessionCodeService.SendResult;
 
 /** Renders {@code unify-code.ftl} (this module's theme-resources) with the attributes it expects. */
@@ -39,6 +40,11 @@ public final class CodeForm {
         this.resendAllowed = allowed;
         this.resendInSeconds = Math.max(0, inSeconds);
         return this;
+    }
+
+    /** The resend button as the throttle's decision has it: offered unless the hourly cap is reached, counting down. */
+    public CodeForm resend(ResendThrottle.Decision decision) {
+        return resend(decision.verdict() != ResendThrottle.Verdict.HOURLY_CAP, decision.waitSeconds());
     }
 
     public CodeForm error(String messageKey, Object... parameters) {

@@ -15,11 +15,12 @@ import jakarta.persistence.Table;
 @Table(name = "UNIFY_ACTIVATION_CODE")
 @NamedQueries({
         @NamedQuery(name = "unifyCode.newest",
-                query = "select c from ActivationCodeEntity c where c.realmId = :realmId and c.userId = :userId"
-                        + " and c.purpose = :purpose order by c.createdAt desc"),
+                query = "select " + ActivationCodeEntity.CODE_COLUMNS + " from ActivationCodeEntity c"
+                        + " where c.realmId = :realmId and c.userId = :userId and c.purpose = :purpose"
+                        + " order by c.createdAt desc"),
         @NamedQuery(name = "unifyCode.byHash",
-                query = "select c from ActivationCodeEntity c where c.realmId = :realmId and c.purpose = :purpose"
-                        + " and c.codeHash = :codeHash"),
+                query = "select " + ActivationCodeEntity.CODE_COLUMNS + " from ActivationCodeEntity c"
+                        + " where c.realmId = :realmId and c.purpose = :purpose and c.codeHash = :codeHash"),
         @NamedQuery(name = "unifyCode.deleteFor",
                 query = "delete from ActivationCodeEntity c where c.realmId = :realmId and c.userId = :userId"
                         + " and c.purpose = :purpose"),
@@ -34,6 +35,10 @@ import jakarta.persistence.Table;
                 query = "delete from ActivationCodeEntity c where c.realmId = :realmId")
 })
 public class ActivationCodeEntity {
+
+    /** What the store reads of a code, in this order (see {@code ActivationCodeStore}). */
+    public static final String CODE_COLUMNS =
+            "c.id, c.purpose, c.userId, c.keyId, c.codeHash, c.createdAt, c.expiresAt, c.attempts, c.consumed";
 
     @Id
     @Column(name = "ID", length = 36)

@@ -94,15 +94,16 @@ final class AccountActivationRequiredAction implements RequiredActionProvider {
         }
 
         String input = form.getFirst(CodeForm.FIELD_CODE);
-        Optional<CodeCheck.Result> checked = welcome
+        Optional<SessionCodeService.Attempt> checked = welcome
                 ? AccountCodeService.of(context.getSession(), realm).checkOwn(user, purpose, policy, input)
-                : service(context).check(user, purpose, policy, input);
+                        .map(result -> new SessionCodeService.Attempt(result, Optional.empty()))
+                : service(context).check(user, purpose, policy, input, context.getAuthenticationSession());
         if (checked.isEmpty()) {
             CodeForm page = welcome ? welcomeForm(context) : currentState(context, policy);
             context.challenge(page.error("unify-code-error-format", policy.length()).render(context.form()));
             return;
         }
-        CodeCheck.Result result = checked.get();
+        CodeCheck.Result result = checked.get().result();
         var event = context.getEvent().clone().event(EventType.CUSTOM_REQUIRED_ACTION).user(user)
                 .detail(Details.CUSTOM_REQUIRED_ACTION, AccountActivationRequiredActionFactory.ID)
                 .detail(CodeEvents.DETAIL_PURPOSE, purpose.id());
@@ -128,7 +129,7 @@ final class AccountActivationRequiredAction implements RequiredActionProvider {
                 CodeEvents.failed(event.event(EventType.CUSTOM_REQUIRED_ACTION_ERROR), result);
                 CodeForm page;
                 if (!welcome) {
-                    page = currentState(context, policy).afterCheck(result);
+                    page = form(context, policy).resend(checked.get().resend().orElseThrow()).afterCheck(result);
                 } else if (result.outcome() == CodeCheck.Outcome.WRONG) {
                     page = welcomeForm(context).afterCheck(result);
                 } else {
@@ -157,8 +158,7 @@ final class AccountActivationRequiredAction implements RequiredActionProvider {
 
     private CodeForm currentState(RequiredActionContext context, CodePolicy policy) {
         ResendThrottle.Decision decision = service(context).throttle(context.getUser(), PURPOSE, policy);
-        return form(context, policy)
-                .resend(decision.verdict() != ResendThrottle.Verdict.HOURLY_CAP, decision.waitSeconds());
+        return form(context, policy).resend(decision);
     }
 
     private static CodeForm form(RequiredActionContext context, CodePolicy policy) {

@@ -2,6 +2,8 @@ package eu.unify.keycloak.activation.service;
 
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.jboss.logging.Logger;
@@ -22,6 +24,7 @@ import eu.unify.keycloak.activation.code.CodePurpose;
 import eu.unify.keycloak.activation.code.GeneratedCode;
 import eu.unify.keycloak.activation.code.HashedCode;
 import eu.unify.keycloak.activation.code.ResendThrottle;
+import eu.unify.keycloak.activation.code.SessionSends;
 import eu.unify.keycloak.activation.code.StoredCode;
 import eu.unify.keycloak.activation.store.ActivationCodeStore;
 
@@ -33,6 +36,8 @@ public final class SessionCodeService {
 
     private static final Logger LOG = Logger.getLogger(SessionCodeService.class);
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** Authentication session note (+ purpose id): the {@link SessionSends} of the session's last send. */
+    static final String NOTE_SENDS = "unify-code.sends.";
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -62,11 +67,25 @@ public final class SessionCodeService {
         public enum Status { SENT, THROTTLED, HOURLY_CAP, SEND_FAILED }
     }
 
+    /**
+     * A typed code's outcome and, unless the code was right, what the resend button offers on the form shown again.
+     */
+    public record Attempt(CodeCheck.Result result, Optional<ResendThrottle.Decision> resend) {
+
+        public Attempt {
+            Objects.requireNonNull(result, "result");
+            Objects.requireNonNull(resend, "resend");
+        }
+    }
+
     /** What the throttle allows now, without sending. */
     public ResendThrottle.Decision throttle(UserModel user, CodePurpose purpose, CodePolicy policy) {
         Instant now = now();
-        return ResendThrottle.of(policy).decide(
-                store.sendsSince(realm.getId(), user.getId(), purpose, now.minus(ResendThrottle.WINDOW)), now);
+        return ResendThrottle.of(policy).decide(recentSends(user, purpose, now), now);
+    }
+
+    private List<Instant> recentSends(UserModel user, CodePurpose purpose, Instant now) {
+        return store.sendsSince(realm.getId(), user.getId(), purpose, now.minus(ResendThrottle.WINDOW));
     }
 
     /**
@@ -74,7 +93,9 @@ public final class SessionCodeService {
      * out: if SMTP fails, the code the user may already have stays valid and nothing counts against the throttle.
      */
     public SendResult send(UserModel user, CodePurpose purpose, CodePolicy policy, AuthenticationSessionModel authSession) {
-        ResendThrottle.Decision decision = throttle(user, purpose, policy);
+        Instant asked = now();
+        List<Instant> earlier = recentSends(user, purpose, asked);
+        ResendThrottle.Decision decision = ResendThrottle.of(policy).decide(earlier, asked);
         if (!decision.allowed()) {
             SendResult.Status status = decision.verdict() == ResendThrottle.Verdict.HOURLY_CAP
                     ? SendResult.Status.HOURLY_CAP : SendResult.Status.THROTTLED;
@@ -103,14 +124,21 @@ public final class SessionCodeService {
         store.replace(realm.getId(), StoredCode.issue(KeycloakModelUtils.generateId(), purpose, user.getId(), hashed,
                 now, policy));
         store.recordSend(realm.getId(), user.getId(), purpose, now);
+        if (authSession != null) {
+            authSession.setAuthNote(NOTE_SENDS + purpose.id(), SessionSends.after(earlier, now).encode());
+        }
         return new SendResult(SendResult.Status.SENT, policy.resendCooldown().toSeconds());
     }
 
     /**
      * Checks typed input. Empty when the input cannot be a code of this policy (wrong length, illegal characters):
      * that is a typing slip, reported as such and not counted as a try.
+     *
+     * @param authSession the session the code is typed in; its note of its last send spares reading the send log
+     *                    for the resend button while its code is the newest
      */
-    public Optional<CodeCheck.Result> check(UserModel user, CodePurpose purpose, CodePolicy policy, String input) {
+    public Optional<Attempt> check(UserModel user, CodePurpose purpose, CodePolicy policy, String input,
+                                   AuthenticationSessionModel authSession) {
         Optional<String> normalized = CodeNormalizer.normalize(input, policy);
         if (normalized.isEmpty()) {
             return Optional.empty();
@@ -120,12 +148,22 @@ public final class SessionCodeService {
                 .flatMap(stored -> keys.byKeyId(stored.hashedCode().keyId()))
                 .orElseGet(keys::active)
                 .hashSessionCode(purpose, user.getId(), normalized.get());
-        CodeCheck.Result result = CodeCheck.verify(newest, candidate, now(), policy);
+        Instant now = now();
+        CodeCheck.Result result = CodeCheck.verify(newest, candidate, now, policy);
         if (result.toPersist().isPresent() && !store.recordCheck(newest.get(), result.toPersist().get())) {
             // Another request changed this code between our read and write (a double submit): it won, we did not.
-            return Optional.of(new CodeCheck.Result(CodeCheck.Outcome.CONSUMED, 0, Optional.empty()));
+            result = new CodeCheck.Result(CodeCheck.Outcome.CONSUMED, 0, Optional.empty());
         }
-        return Optional.of(result);
+        if (result.isValid()) {
+            return Optional.of(new Attempt(result, Optional.empty()));
+        }
+        Optional<List<Instant>> knownSends = Optional.ofNullable(authSession)
+                .flatMap(session -> SessionSends.decode(session.getAuthNote(NOTE_SENDS + purpose.id())))
+                .flatMap(sends -> sends.ifCurrent(newest));
+        ResendThrottle.Decision resend = knownSends.isPresent()
+                ? ResendThrottle.of(policy).decide(knownSends.get(), now)
+                : throttle(user, purpose, policy);
+        return Optional.of(new Attempt(result, Optional.of(resend)));
     }
 
     private static Instant now() {

@@ -342,6 +342,23 @@ public class ResetPasswordByCodeIT {
         assertThat(Mails.to(mail, email)).as("the first code plus exactly one new one").hasSize(2);
     }
 
+    @Test
+    void aWrongCodeShowsTheCooldownOfACodeSentFromAnotherTab() throws Exception {
+        String email = "other-tab@example.com";
+        TestUsers.create(realm, email, "Old-password-1", null);
+        startReset(email, "en");
+        String firstTab = codeFormAction();
+        Thread.sleep(COOLDOWN_SECONDS * 1000L + 500);
+        startReset(email, "en");
+        assertThat(Mails.to(mail, email)).as("the second tab sent a new code").hasSize(2);
+        String wrong = Mails.latestCode(mail, email).startsWith("1") ? "22222222" : "11111111";
+
+        // The first tab's own send is past its cooldown, the second tab's is not: the page must show the latter.
+        String page = postAtOnce("code=" + wrong, firstTab).get(0).body();
+
+        assertThat(page).contains("id=\"input-error-code\"").containsPattern("data-unify-resend-in=\"([1-9]|10)\"");
+    }
+
     private String codeFormAction() {
         return URI.create(driver.getCurrentUrl())
                 .resolve(driver.findElement(By.id("unify-code-form")).getAttribute("action")).toString();
