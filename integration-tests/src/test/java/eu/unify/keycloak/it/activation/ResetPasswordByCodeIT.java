@@ -345,7 +345,7 @@ public class ResetPasswordByCodeIT {
     @Test
     void aWrongCodeShowsTheCooldownOfACodeSentFromAnotherTab() throws Exception {
         String email = "other-tab@example.com";
-        TestUsers.create(realm, email, "Old-password-1", null);
+        TestUsers.create(realm, email, OLD_PASSWORD, null);
         startReset(email, "en");
         String firstTab = codeFormAction();
         Thread.sleep(COOLDOWN_SECONDS * 1000L + 500);
