@@ -1,25 +1,22 @@
 package eu.unify.keycloak.activation.authenticator;
 
 import java.util.List;
-import java.util.Map;
 
-import org.keycloak.Config;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.AuthenticatorFactory;
 import org.keycloak.models.AuthenticationExecutionModel;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
-import org.keycloak.provider.ServerInfoAwareProviderFactory;
 
-import eu.unify.keycloak.common.UnifyVersion;
+import eu.unify.keycloak.common.UnifyProviderFactory;
 import eu.unify.keycloak.activation.config.AccountCodeOptions;
 
 /**
  * {@code unify-activation-code}: in a first-broker-login flow, links the external sign-in to the pre-created account
  * that the activation code of its welcome message names.
  */
-public final class ActivationCodeAuthenticatorFactory implements AuthenticatorFactory, ServerInfoAwareProviderFactory {
+public final class ActivationCodeAuthenticatorFactory extends UnifyProviderFactory<Authenticator>
+        implements AuthenticatorFactory {
 
     public static final String ID = "unify-activation-code";
 
@@ -76,22 +73,5 @@ public final class ActivationCodeAuthenticatorFactory implements AuthenticatorFa
     @Override
     public Authenticator create(KeycloakSession session) {
         return AUTHENTICATOR;
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
-    }
-
-    @Override
-    public Map<String, String> getOperationalInfo() {
-        return UnifyVersion.operationalInfo();
     }
 }

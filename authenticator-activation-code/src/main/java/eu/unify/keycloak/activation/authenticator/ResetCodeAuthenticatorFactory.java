@@ -1,21 +1,18 @@
 package eu.unify.keycloak.activation.authenticator;
 
 import java.util.List;
-import java.util.Map;
 
-import org.keycloak.Config;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.AuthenticatorFactory;
 import org.keycloak.models.AuthenticationExecutionModel;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
-import org.keycloak.provider.ServerInfoAwareProviderFactory;
 
-import eu.unify.keycloak.common.UnifyVersion;
+import eu.unify.keycloak.common.UnifyProviderFactory;
 
 /** {@code unify-reset-code}: replaces "Send Reset Email" in the reset-credentials flow. */
-public final class ResetCodeAuthenticatorFactory implements AuthenticatorFactory, ServerInfoAwareProviderFactory {
+public final class ResetCodeAuthenticatorFactory extends UnifyProviderFactory<Authenticator>
+        implements AuthenticatorFactory {
 
     public static final String ID = "unify-reset-code";
 
@@ -70,22 +67,5 @@ public final class ResetCodeAuthenticatorFactory implements AuthenticatorFactory
     @Override
     public Authenticator create(KeycloakSession session) {
         return AUTHENTICATOR;
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
-    }
-
-    @Override
-    public Map<String, String> getOperationalInfo() {
-        return UnifyVersion.operationalInfo();
     }
 }

@@ -1,23 +1,20 @@
 package eu.unify.keycloak.activation.requiredaction;
 
 import java.util.List;
-import java.util.Map;
 
-import org.keycloak.Config;
 import org.keycloak.authentication.RequiredActionFactory;
 import org.keycloak.authentication.RequiredActionProvider;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
-import org.keycloak.provider.ServerInfoAwareProviderFactory;
 
-import eu.unify.keycloak.common.UnifyVersion;
+import eu.unify.keycloak.common.UnifyProviderFactory;
 
 /**
  * {@code unify-account-activation}: pick it in the console's "Send email / required user actions" dialog to send an
  * admin-created user their activation link.
  */
-public final class AccountActivationRequiredActionFactory implements RequiredActionFactory, ServerInfoAwareProviderFactory {
+public final class AccountActivationRequiredActionFactory extends UnifyProviderFactory<RequiredActionProvider>
+        implements RequiredActionFactory {
 
     public static final String ID = "unify-account-activation";
 
@@ -47,22 +44,5 @@ public final class AccountActivationRequiredActionFactory implements RequiredAct
     @Override
     public RequiredActionProvider create(KeycloakSession session) {
         return ACTION;
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
-    }
-
-    @Override
-    public Map<String, String> getOperationalInfo() {
-        return UnifyVersion.operationalInfo();
     }
 }

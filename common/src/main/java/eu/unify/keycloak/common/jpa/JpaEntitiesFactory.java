@@ -1,23 +1,20 @@
 package eu.unify.keycloak.common.jpa;
 
 import java.util.List;
-import java.util.Map;
 
-import org.keycloak.Config;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProvider;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProviderFactory;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
-import org.keycloak.provider.ServerInfoAwareProviderFactory;
 
-import eu.unify.keycloak.common.UnifyVersion;
+import eu.unify.keycloak.common.UnifyProviderFactory;
 
 /**
  * What every Unify module with tables of its own in Keycloak's database shares: its entities and Liquibase changelog
  * registered with Keycloak's JPA layer (Keycloak runs the changelog at start), and the bundle version in the console's
  * provider info. The id also names Liquibase's record of the module's change sets: never change it once deployed.
  */
-public abstract class JpaEntitiesFactory implements JpaEntityProviderFactory, ServerInfoAwareProviderFactory {
+public abstract class JpaEntitiesFactory extends UnifyProviderFactory<JpaEntityProvider>
+        implements JpaEntityProviderFactory {
 
     private final String id;
     private final JpaEntityProvider provider;
@@ -53,24 +50,7 @@ public abstract class JpaEntitiesFactory implements JpaEntityProviderFactory, Se
     }
 
     @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
-    }
-
-    @Override
     public final String getId() {
         return id;
-    }
-
-    @Override
-    public Map<String, String> getOperationalInfo() {
-        return UnifyVersion.operationalInfo();
     }
 }

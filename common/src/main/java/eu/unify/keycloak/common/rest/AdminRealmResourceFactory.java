@@ -1,18 +1,13 @@
 package eu.unify.keycloak.common.rest;
 
-import java.util.Map;
-
-import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
-import org.keycloak.provider.ServerInfoAwareProviderFactory;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.ext.AdminRealmResourceProvider;
 import org.keycloak.services.resources.admin.ext.AdminRealmResourceProviderFactory;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
-import eu.unify.keycloak.common.UnifyVersion;
+import eu.unify.keycloak.common.UnifyProviderFactory;
 
 /**
  * What every Unify admin REST API under {@code /admin/realms/{realm}/<id>} shares: the provider that hands each request
@@ -20,7 +15,8 @@ import eu.unify.keycloak.common.UnifyVersion;
  * builds its resource per request, and looks up in {@link #postInit} whatever other factory it needs.
  */
 public abstract class AdminRealmResourceFactory
-        implements AdminRealmResourceProviderFactory, ServerInfoAwareProviderFactory {
+        extends UnifyProviderFactory<AdminRealmResourceProvider>
+        implements AdminRealmResourceProviderFactory {
 
     private final String id;
 
@@ -48,24 +44,7 @@ public abstract class AdminRealmResourceFactory
     }
 
     @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
-    }
-
-    @Override
     public final String getId() {
         return id;
-    }
-
-    @Override
-    public Map<String, String> getOperationalInfo() {
-        return UnifyVersion.operationalInfo();
     }
 }

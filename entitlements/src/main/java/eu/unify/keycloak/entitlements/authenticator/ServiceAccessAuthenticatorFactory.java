@@ -1,21 +1,18 @@
 package eu.unify.keycloak.entitlements.authenticator;
 
 import java.util.List;
-import java.util.Map;
 
-import org.keycloak.Config;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.AuthenticatorFactory;
 import org.keycloak.models.AuthenticationExecutionModel;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
-import org.keycloak.provider.ServerInfoAwareProviderFactory;
 
-import eu.unify.keycloak.common.UnifyVersion;
+import eu.unify.keycloak.common.UnifyProviderFactory;
 
 /** {@code unify-service-access}: the access gate of the browser flow. */
-public final class ServiceAccessAuthenticatorFactory implements AuthenticatorFactory, ServerInfoAwareProviderFactory {
+public final class ServiceAccessAuthenticatorFactory extends UnifyProviderFactory<Authenticator>
+        implements AuthenticatorFactory {
 
     public static final String ID = "unify-service-access";
 
@@ -71,22 +68,5 @@ public final class ServiceAccessAuthenticatorFactory implements AuthenticatorFac
     @Override
     public Authenticator create(KeycloakSession session) {
         return AUTHENTICATOR;
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
-    }
-
-    @Override
-    public Map<String, String> getOperationalInfo() {
-        return UnifyVersion.operationalInfo();
     }
 }
