@@ -87,6 +87,13 @@ public final class ThemeResourceFiles {
         return out.flip().toString();
     }
 
+    /** The module's messages in {@code locale} as Keycloak loads them (UTF-8, strictly). */
+    public static Properties messages(String locale) {
+        Properties properties = new Properties();
+        properties.putAll(bundle(messagesFile(locale)).entries);
+        return properties;
+    }
+
     public static Bundle bundle(Path file) {
         return Bundle.parse(read(file), file.toString());
     }

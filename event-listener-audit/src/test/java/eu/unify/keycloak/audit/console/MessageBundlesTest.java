@@ -2,10 +2,6 @@ package eu.unify.keycloak.audit.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.text.MessageFormat;
 import java.util.Properties;
 
@@ -13,25 +9,16 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import eu.unify.keycloak.audit.listener.AuditRetention;
+import eu.unify.keycloak.common.theme.ThemeResourceFiles;
 
 /** The console tab's texts: every key the tab uses, in every language, and no apostrophe (MessageFormat eats it). */
 class MessageBundlesTest {
 
-    private static Properties bundle(String language) throws IOException {
-        Properties properties = new Properties();
-        try (InputStream in = MessageBundlesTest.class.getResourceAsStream(
-                "/theme-resources/messages/messages_" + language + ".properties")) {
-            assertThat(in).as(language).isNotNull();
-            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-        }
-        return properties;
-    }
-
     @ParameterizedTest
     @ValueSource(strings = {"en", "fi", "de", "sl"})
-    void everyLanguageHasEveryKeyTheTabUses(String language) throws IOException {
-        Properties messages = bundle(language);
-        Properties english = bundle("en");
+    void everyLanguageHasEveryKeyTheTabUses(String language) {
+        Properties messages = ThemeResourceFiles.messages(language);
+        Properties english = ThemeResourceFiles.messages("en");
         AuditRetentionTabFactory tab = new AuditRetentionTabFactory();
         assertThat(messages).containsKeys(tab.getId(), RetentionField.INVALID, RetentionField.DUPLICATE,
                 RetentionField.NOT_REALM);

@@ -2,34 +2,21 @@ package eu.unify.keycloak.legacy.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import eu.unify.keycloak.legacy.move.MoveRules;
+import eu.unify.keycloak.common.theme.ThemeResourceFiles;
 
 class MessageBundlesTest {
 
-    private static Properties bundle(String language) throws IOException {
-        Properties properties = new Properties();
-        try (InputStream in = MessageBundlesTest.class.getResourceAsStream(
-                "/theme-resources/messages/messages_" + language + ".properties")) {
-            assertThat(in).as(language).isNotNull();
-            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-        }
-        return properties;
-    }
-
     @ParameterizedTest
     @ValueSource(strings = {"fi", "de", "sl"})
-    void everyLanguageHasEveryKey(String language) throws IOException {
-        Properties english = bundle("en");
-        Properties other = bundle(language);
+    void everyLanguageHasEveryKey(String language) {
+        Properties english = ThemeResourceFiles.messages("en");
+        Properties other = ThemeResourceFiles.messages(language);
         assertThat(other.keySet()).isEqualTo(english.keySet());
         other.forEach((key, value) -> assertThat((String) value).as("%s %s", language, key).isNotBlank()
                 .isNotEqualTo(english.getProperty((String) key)));
