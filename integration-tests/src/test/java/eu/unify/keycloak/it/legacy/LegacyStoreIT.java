@@ -3,6 +3,7 @@ package eu.unify.keycloak.it.legacy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -16,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.keycloak.common.util.MultivaluedHashMap;
 import org.keycloak.representations.AccessToken;
 import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.ComponentRepresentation;
@@ -103,36 +103,21 @@ public class LegacyStoreIT {
                 db.insert(db.username(String.format("sync%02d", i)), OLD_HASH, null, "Sync", "User " + i, null, null,
                         3);
             }
-            try (Response response = realm.admin().components().add(component(db, Map.of()))) {
-                assertThat(response.getStatus()).as(response.readEntity(String.class)).isEqualTo(201);
-            }
+            LegacyStores.add(realm, component(db, Map.of()));
         }
     }
 
+    /** The suite's component for {@code db} (see {@link LegacyStores}), with this class's sync batch size. */
     private ComponentRepresentation component(LegacyDatabase db, Map<String, String> overrides) {
-        ComponentRepresentation component = new ComponentRepresentation();
-        component.setName("legacy-" + db.prefix);
-        component.setProviderId("unify-legacy");
-        component.setProviderType("org.keycloak.storage.UserStorageProvider");
-        component.setParentId(realm.getId());
-        MultivaluedHashMap<String, String> config = new MultivaluedHashMap<>();
-        config.putSingle("jdbcUrl", db.jdbcUrl());
-        config.putSingle("jdbcUser", db.user());
-        config.putSingle("jdbcPassword", db.password());
-        config.putSingle("connectTimeoutSeconds", "2");
-        config.putSingle("queryTimeoutSeconds", "1");
-        config.putSingle("findByUsernameSql", LegacyDatabase.FIND_BY_USERNAME);
-        config.putSingle("findByEmailSql", LegacyDatabase.FIND_BY_EMAIL);
-        config.putSingle("listAllSql", LegacyDatabase.LIST_ALL);
-        config.putSingle("syncBatchSize", Integer.toString(SYNC_BATCH));
-        overrides.forEach(config::putSingle);
-        component.setConfig(config);
-        return component;
+        Map<String, List<String>> options = new HashMap<>();
+        options.put("syncBatchSize", List.of(Integer.toString(SYNC_BATCH)));
+        overrides.forEach((key, value) -> options.put(key, List.of(value)));
+        return LegacyStores.component(realm, db, options);
     }
 
     private String componentId(LegacyDatabase db) {
         return realm.admin().components().query(realm.getId(), "org.keycloak.storage.UserStorageProvider",
-                "legacy-" + db.prefix).get(0).getId();
+                LegacyStores.name(db)).get(0).getId();
     }
 
     @BeforeEach
@@ -302,20 +287,14 @@ public class LegacyStoreIT {
         ComponentRepresentation wrong = component(LegacyDatabase.POSTGRES, Map.of("listAllSql",
                 "SELECT login_name, mail AS email FROM kunden_login LIMIT :limit OFFSET :offset"));
         wrong.setName("legacy-wrong-columns");
-        try (Response response = realm.admin().components().add(wrong)) {
-            assertThat(response.getStatus()).isEqualTo(400);
-            assertThat(response.readEntity(String.class))
-                    .contains("login_name")
-                    .contains("does not return the required column 'username'")
-                    .contains("expected columns (use AS to rename): username, password_hash");
-        }
+        assertThat(LegacyStores.refusal(realm, wrong))
+                .contains("login_name")
+                .contains("does not return the required column 'username'")
+                .contains("expected columns (use AS to rename): username, password_hash");
         ComponentRepresentation spliced = component(LegacyDatabase.MARIADB, Map.of("findByUsernameSql",
                 "SELECT login_name AS username, pw_hash AS password_hash FROM kunden_login WHERE login_name = ?"));
         spliced.setName("legacy-positional");
-        try (Response response = realm.admin().components().add(spliced)) {
-            assertThat(response.getStatus()).isEqualTo(400);
-            assertThat(response.readEntity(String.class)).contains(":username");
-        }
+        assertThat(LegacyStores.refusal(realm, spliced)).contains(":username");
         assertThat(realm.admin().components().query(realm.getId(), "org.keycloak.storage.UserStorageProvider"))
                 .extracting(ComponentRepresentation::getName)
                 .containsExactlyInAnyOrder("legacy-maria", "legacy-pg");
