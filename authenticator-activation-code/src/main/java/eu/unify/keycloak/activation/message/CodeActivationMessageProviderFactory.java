@@ -1,11 +1,8 @@
 package eu.unify.keycloak.activation.message;
 
-import java.util.Map;
-
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.provider.ServerInfoAwareProviderFactory;
 
-import eu.unify.keycloak.common.UnifyVersion;
+import eu.unify.keycloak.common.UnifyProviderFactory;
 import eu.unify.keycloak.common.activation.ActivationMessageProvider;
 import eu.unify.keycloak.common.activation.ActivationMessageProviderFactory;
 
@@ -15,7 +12,8 @@ import eu.unify.keycloak.common.activation.ActivationMessageProviderFactory;
  * invitations).
  */
 public final class CodeActivationMessageProviderFactory
-        implements ActivationMessageProviderFactory, ServerInfoAwareProviderFactory {
+        extends UnifyProviderFactory<ActivationMessageProvider>
+        implements ActivationMessageProviderFactory {
 
     public static final String ID = "unify-activation-codes";
 
@@ -27,10 +25,5 @@ public final class CodeActivationMessageProviderFactory
     @Override
     public String getId() {
         return ID;
-    }
-
-    @Override
-    public Map<String, String> getOperationalInfo() {
-        return UnifyVersion.operationalInfo();
     }
 }

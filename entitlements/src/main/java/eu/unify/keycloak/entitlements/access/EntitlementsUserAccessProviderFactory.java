@@ -1,11 +1,8 @@
 package eu.unify.keycloak.entitlements.access;
 
-import java.util.Map;
-
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.provider.ServerInfoAwareProviderFactory;
 
-import eu.unify.keycloak.common.UnifyVersion;
+import eu.unify.keycloak.common.UnifyProviderFactory;
 import eu.unify.keycloak.common.access.UserAccessProvider;
 import eu.unify.keycloak.common.access.UserAccessProviderFactory;
 
@@ -13,7 +10,8 @@ import eu.unify.keycloak.common.access.UserAccessProviderFactory;
  * {@code unify-user-access} provider {@code unify-entitlements}: the welcome message of the activation codes lists
  * what this module grants (services by name in the user's language, customer numbers).
  */
-public final class EntitlementsUserAccessProviderFactory implements UserAccessProviderFactory, ServerInfoAwareProviderFactory {
+public final class EntitlementsUserAccessProviderFactory extends UnifyProviderFactory<UserAccessProvider>
+        implements UserAccessProviderFactory {
 
     public static final String ID = "unify-entitlements";
 
@@ -25,10 +23,5 @@ public final class EntitlementsUserAccessProviderFactory implements UserAccessPr
     @Override
     public String getId() {
         return ID;
-    }
-
-    @Override
-    public Map<String, String> getOperationalInfo() {
-        return UnifyVersion.operationalInfo();
     }
 }
