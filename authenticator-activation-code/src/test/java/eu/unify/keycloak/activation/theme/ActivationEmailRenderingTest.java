@@ -2,7 +2,6 @@ package eu.unify.keycloak.activation.theme;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -30,13 +29,7 @@ class ActivationEmailRenderingTest {
     private static final String LINK = "https://sso.example.org/realms/acme/login-actions/action-token?key=a.b.c&client_id=account";
 
     static List<Arguments> everyThemeAndLanguage() {
-        List<Arguments> arguments = new ArrayList<>();
-        for (String theme : List.of("base", "unify")) {
-            for (String locale : ThemeResourceFiles.LOCALES) {
-                arguments.add(Arguments.of(theme, locale));
-            }
-        }
-        return arguments;
+        return ThemeResourceFiles.inEveryLanguage(ThemeResourceFiles.EMAIL_THEMES);
     }
 
     @ParameterizedTest(name = "{0}, {1}")

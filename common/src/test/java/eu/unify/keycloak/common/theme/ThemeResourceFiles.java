@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -23,6 +24,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import org.junit.jupiter.params.provider.Arguments;
 
 /**
  * The module's theme resources (src/main/resources/theme-resources: the templates and messages Keycloak
@@ -92,6 +95,22 @@ public final class ThemeResourceFiles {
         Properties properties = new Properties();
         properties.putAll(bundle(messagesFile(locale)).entries);
         return properties;
+    }
+
+    /** Keycloak's login themes a module's pages must work under, and Unify's. */
+    public static final List<String> LOGIN_THEMES = List.of("keycloak.v2", "keycloak", "unify");
+    /** Keycloak's email theme a module's mails must work under, and Unify's. */
+    public static final List<String> EMAIL_THEMES = List.of("base", "unify");
+
+    /** Every (theme, language) pair of {@code themes} and {@link #LOCALES}, as arguments of a parameterized test. */
+    public static List<Arguments> inEveryLanguage(List<String> themes) {
+        List<Arguments> arguments = new ArrayList<>();
+        for (String theme : themes) {
+            for (String locale : LOCALES) {
+                arguments.add(Arguments.of(theme, locale));
+            }
+        }
+        return arguments;
     }
 
     public static Bundle bundle(Path file) {

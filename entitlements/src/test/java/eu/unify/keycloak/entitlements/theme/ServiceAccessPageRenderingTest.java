@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 
 import java.util.List;
@@ -51,13 +50,7 @@ class ServiceAccessPageRenderingTest {
     }
 
     static List<Arguments> everyThemeAndLanguage() {
-        List<Arguments> arguments = new ArrayList<>();
-        for (String theme : List.of("keycloak.v2", "keycloak", "unify")) {
-            for (String locale : ThemeResourceFiles.LOCALES) {
-                arguments.add(Arguments.of(theme, locale));
-            }
-        }
-        return arguments;
+        return ThemeResourceFiles.inEveryLanguage(ThemeResourceFiles.LOGIN_THEMES);
     }
 
     @ParameterizedTest(name = "{0}, {1}")

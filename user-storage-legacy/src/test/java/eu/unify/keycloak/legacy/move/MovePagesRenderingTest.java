@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,23 +56,11 @@ class MovePagesRenderingTest {
     }
 
     static List<Arguments> loginThemesAndLanguages() {
-        List<Arguments> arguments = new ArrayList<>();
-        for (String theme : List.of("keycloak.v2", "keycloak", "unify")) {
-            for (String locale : ThemeResourceFiles.LOCALES) {
-                arguments.add(Arguments.of(theme, locale));
-            }
-        }
-        return arguments;
+        return ThemeResourceFiles.inEveryLanguage(ThemeResourceFiles.LOGIN_THEMES);
     }
 
     static List<Arguments> emailThemesAndLanguages() {
-        List<Arguments> arguments = new ArrayList<>();
-        for (String theme : List.of("base", "unify")) {
-            for (String locale : ThemeResourceFiles.LOCALES) {
-                arguments.add(Arguments.of(theme, locale));
-            }
-        }
-        return arguments;
+        return ThemeResourceFiles.inEveryLanguage(ThemeResourceFiles.EMAIL_THEMES);
     }
 
     @ParameterizedTest(name = "{0}, {1}")
