@@ -19,6 +19,8 @@ import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.idm.RequiredActionConfigRepresentation;
 import org.keycloak.representations.idm.RequiredActionProviderSimpleRepresentation;
 import org.keycloak.testframework.realm.ManagedRealm;
+import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
+import org.openqa.selenium.By;
 
 import eu.unify.keycloak.it.Mails;
 
@@ -52,6 +54,14 @@ final class ActivationAction {
         RequiredActionConfigRepresentation config = new RequiredActionConfigRepresentation();
         config.setConfig(Map.of("code.in.welcome.message", Boolean.toString(on)));
         realm.admin().flows().updateRequiredActionConfig(ID, config);
+    }
+
+    /**
+     * Confirms the actions on Keycloak's page that an action-token link opens first (a mail scanner that fetches the
+     * link stops there).
+     */
+    static void confirm(ManagedWebDriver driver) {
+        driver.findElement(By.cssSelector("a[href*='action-token']")).click();
     }
 
     /** The activation (action-token) link in a mail, as the user's mail program would open it. */

@@ -23,7 +23,6 @@ import org.keycloak.testframework.ui.annotations.InjectPage;
 import org.keycloak.testframework.ui.annotations.InjectWebDriver;
 import org.keycloak.testframework.ui.page.LoginPasswordUpdatePage;
 import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
-import org.openqa.selenium.By;
 
 import eu.unify.keycloak.it.Mails;
 import eu.unify.keycloak.it.ServerRestart;
@@ -115,8 +114,7 @@ public class CodesSurviveRestartIT {
 
     private void openCodePage(String link) {
         driver.open(link);
-        // Keycloak asks to confirm the actions first.
-        driver.findElement(By.cssSelector("a[href*='action-token']")).click();
+        ActivationAction.confirm(driver);
         codePage.assertCurrent();
     }
 

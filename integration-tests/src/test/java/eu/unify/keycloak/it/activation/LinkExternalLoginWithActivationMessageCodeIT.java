@@ -29,7 +29,6 @@ import org.keycloak.testframework.ui.page.LoginPage;
 import org.keycloak.testframework.ui.page.LoginPasswordUpdatePage;
 import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
 import org.keycloak.testsuite.util.oauth.AuthorizationEndpointResponse;
-import org.openqa.selenium.By;
 
 import eu.unify.keycloak.it.Browser;
 import eu.unify.keycloak.it.Mails;
@@ -122,7 +121,7 @@ public class LinkExternalLoginWithActivationMessageCodeIT {
         // The code is used up: the activation link of the same message no longer activates anything with it.
         signedOutEverywhere();
         driver.open(ActivationAction.link(welcome));
-        driver.findElement(By.cssSelector("a[href*='action-token']")).click();
+        ActivationAction.confirm(driver);
         codePage.assertCurrent();
         codePage.submitCode(code);
         assertThat(codePage.codeError()).hasValue(ActivationMessages.format("fi", "unify-code-error-account-code"));
@@ -139,7 +138,7 @@ public class LinkExternalLoginWithActivationMessageCodeIT {
         String code = Mails.code(welcome);
 
         driver.open(ActivationAction.link(welcome));
-        driver.findElement(By.cssSelector("a[href*='action-token']")).click();
+        ActivationAction.confirm(driver);
         codePage.assertCurrent();
         codePage.submitCode(code);
         updatePasswordPage.assertCurrent();
