@@ -60,6 +60,9 @@ final class AuditEventListenerProvider implements EventListenerProvider {
     public void onEvent(Event event) {
         long start = cpu.start();
         try {
+            if (event.getType() != null && !options.records(event.getType().name())) {
+                return;
+            }
             add(mapper.fromUserEvent(event));
         } catch (RuntimeException e) {
             failed(String.valueOf(event.getType()), e);
@@ -111,6 +114,7 @@ final class AuditEventListenerProvider implements EventListenerProvider {
     }
 
     private void add(AuditRecord record) {
+        cpu.record();
         KeycloakTransactionManager transaction = session.getTransactionManager();
         if (!transaction.isActive()) {
             // An event outside any transaction (rare: sent after completion): record it in one of its own.

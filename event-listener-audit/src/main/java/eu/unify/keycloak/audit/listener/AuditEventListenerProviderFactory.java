@@ -28,8 +28,7 @@ public final class AuditEventListenerProviderFactory
 
     public static final String ID = "unify-audit";
 
-    private AuditOptions options = new AuditOptions(false, false, false, AuditOptions.DEFAULT_RETENTION_DAYS,
-            AuditOptions.DEFAULT_PURGE_INTERVAL_MINUTES);
+    private AuditOptions options = AuditOptions.DEFAULTS;
     private final AuditFailures failures = new AuditFailures();
     /** One per server: it remembers the chain heads this server committed, which saves each append a read. */
     private final ChainAppender appender = new ChainAppender();

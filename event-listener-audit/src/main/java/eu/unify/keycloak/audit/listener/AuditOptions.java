@@ -1,6 +1,7 @@
 package eu.unify.keycloak.audit.listener;
 
 import java.util.List;
+import java.util.Set;
 
 import org.keycloak.Config;
 import org.keycloak.provider.ProviderConfigProperty;
@@ -14,11 +15,12 @@ import org.keycloak.provider.ProviderConfigurationBuilder;
  * @param allRealms            record the events of every realm, whether or not the realm lists the listener
  * @param maskEmail            keep {@code a***@example.com} instead of the full address in usernames and details
  * @param logJson              also log each committed record as one JSON line on category {@link #JSON_CATEGORY}
+ * @param recordTokenRequests  also record successful token requests ({@link #TOKEN_REQUESTS}); their errors always are
  * @param defaultRetentionDays retention of realms without their own setting; 0 keeps records forever
  * @param purgeIntervalMinutes how often the purge of expired records runs
  */
-public record AuditOptions(boolean allRealms, boolean maskEmail, boolean logJson, int defaultRetentionDays,
-                           int purgeIntervalMinutes) {
+public record AuditOptions(boolean allRealms, boolean maskEmail, boolean logJson, boolean recordTokenRequests,
+                           int defaultRetentionDays, int purgeIntervalMinutes) {
 
     /** The log category of the JSON lines, for routing them to a SIEM. */
     public static final String JSON_CATEGORY = "eu.unify.audit";
@@ -26,12 +28,28 @@ public record AuditOptions(boolean allRealms, boolean maskEmail, boolean logJson
     static final String ALL_REALMS = "all-realms";
     static final String MASK_EMAIL = "mask-email";
     static final String LOG_JSON = "log-json";
+    static final String RECORD_TOKEN_REQUESTS = "record-token-requests";
     static final String RETENTION_DAYS = "retention-days";
     static final String PURGE_INTERVAL_MINUTES = "purge-interval-minutes";
 
     static final int DEFAULT_RETENTION_DAYS = 365;
     static final int DEFAULT_PURGE_INTERVAL_MINUTES = 60;
     static final int MAX_RETENTION_DAYS = 36_500;
+
+    /**
+     * The successful user events of the token and userinfo endpoints: an application using a sign-in that is already
+     * recorded (its {@code LOGIN}, with the session id these events carry too). They are most of a realm's events (an
+     * exchange per sign-in, a refresh every few minutes per session) and, unlike a sign-in, need no database write in
+     * stock Keycloak, so they are recorded only with {@value #RECORD_TOKEN_REQUESTS}. Their errors ({@code
+     * CODE_TO_TOKEN_ERROR}, {@code REFRESH_TOKEN_ERROR}, ...: a reused code, a stolen or revoked refresh token) are
+     * other types and always recorded. By name, so that a type Keycloak drops does not break the build.
+     */
+    static final Set<String> TOKEN_REQUESTS = Set.of("CODE_TO_TOKEN", "REFRESH_TOKEN", "INTROSPECT_TOKEN",
+            "USER_INFO_REQUEST", "VALIDATE_ACCESS_TOKEN");
+
+    /** The default options, as a server without any {@code unify-audit} option has them. */
+    static final AuditOptions DEFAULTS = new AuditOptions(false, false, false, false, DEFAULT_RETENTION_DAYS,
+            DEFAULT_PURGE_INTERVAL_MINUTES);
 
     public AuditOptions {
         if (defaultRetentionDays < 0 || defaultRetentionDays > MAX_RETENTION_DAYS) {
@@ -47,8 +65,14 @@ public record AuditOptions(boolean allRealms, boolean maskEmail, boolean logJson
                 config.getBoolean(ALL_REALMS, false),
                 config.getBoolean(MASK_EMAIL, false),
                 config.getBoolean(LOG_JSON, false),
+                config.getBoolean(RECORD_TOKEN_REQUESTS, false),
                 config.getInt(RETENTION_DAYS, DEFAULT_RETENTION_DAYS),
                 config.getInt(PURGE_INTERVAL_MINUTES, DEFAULT_PURGE_INTERVAL_MINUTES));
+    }
+
+    /** Whether a user event of this type is recorded: every type but the successful token requests, unless asked. */
+    boolean records(String userEventType) {
+        return recordTokenRequests || !TOKEN_REQUESTS.contains(userEventType);
     }
 
     static List<ProviderConfigProperty> metadata() {
@@ -66,6 +90,13 @@ public record AuditOptions(boolean allRealms, boolean maskEmail, boolean logJson
                 .label("Log JSON lines")
                 .helpText("Also log every committed audit record as one JSON line on the log category "
                         + JSON_CATEGORY + ", for shipping to a SIEM.")
+                .defaultValue(false).add()
+                .property().name(RECORD_TOKEN_REQUESTS).type(ProviderConfigProperty.BOOLEAN_TYPE)
+                .label("Record successful token requests")
+                .helpText("Also record successful code-to-token exchanges, token refreshes, token introspections and "
+                        + "userinfo requests. The sign-in they follow is always recorded, and so are their failures "
+                        + "(a reused code, a revoked refresh token). Off by default: they are most of a realm's events "
+                        + "and each would add a database write to a request that otherwise needs none.")
                 .defaultValue(false).add()
                 .property().name(RETENTION_DAYS).type(ProviderConfigProperty.INTEGER_TYPE)
                 .label("Default retention (days)")

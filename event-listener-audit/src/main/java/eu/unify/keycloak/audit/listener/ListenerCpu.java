@@ -23,6 +23,7 @@ final class ListenerCpu {
 
     private final ThreadMXBean threads;
     private final LongAdder events = new LongAdder();
+    private final LongAdder records = new LongAdder();
     private final LongAdder ownNanos = new LongAdder();
     private final LongAdder flushNanos = new LongAdder();
 
@@ -45,6 +46,13 @@ final class ListenerCpu {
     void event() {
         if (threads != null) {
             events.increment();
+        }
+    }
+
+    /** Counts a record the listener appends (an event it records: not a skipped token request). */
+    void record() {
+        if (threads != null) {
+            records.increment();
         }
     }
 
@@ -71,6 +79,7 @@ final class ListenerCpu {
             return Map.of();
         }
         return Map.of("measuredEvents", Long.toString(events.sum()),
+                "measuredRecords", Long.toString(records.sum()),
                 "measuredOwnCpuMicros", Long.toString(ownNanos.sum() / 1000),
                 "measuredFlushCpuMicros", Long.toString(flushNanos.sum() / 1000));
     }
