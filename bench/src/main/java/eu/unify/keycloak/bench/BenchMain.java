@@ -105,6 +105,10 @@ public final class BenchMain {
                     "--db-kind-unifylegacypostgres=postgres",
                     "--db-enabled-unifylegacypostgres=false"));
             options.addAll(settings.database().options());
+            options.addAll(settings.keycloakOptions());
+            if (!settings.keycloakOptions().isEmpty()) {
+                out.println("[bench] extra Keycloak options: " + String.join(" ", settings.keycloakOptions()));
+            }
             out.println("[bench] Keycloak's database: " + settings.database().kind());
             keycloak.start(options, ADMIN_USERNAME, ADMIN_PASSWORD);
             KeycloakServer.Readiness readiness = keycloak.awaitReady(

@@ -25,7 +25,8 @@ public record BenchSettings(
         Duration maxWallTime,
         Duration startTimeout,
         List<String> scenarios,
-        Database database) {
+        Database database,
+        List<String> keycloakOptions) {
 
     /**
      * Keycloak's own database: its embedded H2 file database (the default), or PostgreSQL, the kind production runs on.
@@ -78,7 +79,10 @@ public record BenchSettings(
                 new Database(properties.getProperty(PREFIX + "db", "dev-file").trim(),
                         properties.getProperty(PREFIX + "dbUrl", "jdbc:postgresql://127.0.0.1:5432/unify_bench"),
                         properties.getProperty(PREFIX + "dbUsername", "postgres"),
-                        properties.getProperty(PREFIX + "dbPassword", "")));
+                        properties.getProperty(PREFIX + "dbPassword", "")),
+                // Extra options of the server, e.g. --spi-events-listener--unify-audit--record-token-requests=true.
+                Arrays.stream(properties.getProperty(PREFIX + "keycloakOptions", "").split("\\s+"))
+                        .map(String::trim).filter(s -> !s.isEmpty()).toList());
     }
 
     /** Warm-up and measured steps of a scenario at most. */

@@ -32,4 +32,14 @@ class BenchSettingsTest {
         properties.setProperty("unify.bench.db", "oracle");
         assertThatThrownBy(() -> BenchSettings.from(properties)).hasMessageContaining("unify.bench.db");
     }
+
+    @Test
+    void extraKeycloakOptionsAreSplitOnWhitespaceAndNoneByDefault() {
+        assertThat(BenchSettings.from(new Properties()).keycloakOptions()).isEmpty();
+        Properties properties = new Properties();
+        properties.setProperty("unify.bench.keycloakOptions",
+                " --spi-events-listener--unify-audit--record-token-requests=true   --log-async=true ");
+        assertThat(BenchSettings.from(properties).keycloakOptions()).containsExactly(
+                "--spi-events-listener--unify-audit--record-token-requests=true", "--log-async=true");
+    }
 }

@@ -12,15 +12,16 @@ import eu.unify.keycloak.bench.BenchContext;
 /**
  * One reading of the audit listener's thread CPU counters (provider info of {@code unify-audit}, present when the
  * server runs with {@code -Dunify.audit.measureCpu=true}, as the benchmark starts it): events given to the listener,
- * CPU microseconds of its own work, and of the flush of the action's own writes before the append.
+ * records it appended of them (successful token requests are left out unless {@code record-token-requests}), CPU
+ * microseconds of its own work, and of the flush of the action's own writes before the append.
  */
-record ListenerCpuReading(long events, long ownMicros, long flushMicros) {
+record ListenerCpuReading(long events, long records, long ownMicros, long flushMicros) {
 
     static ListenerCpuReading read(BenchContext context) throws IOException, InterruptedException {
         JsonNode info = context.admin().json().readTree(context.admin().get("/admin/serverinfo"))
                 .path("providers").path("eventsListener").path("providers").path("unify-audit")
                 .path("operationalInfo");
-        return new ListenerCpuReading(info.path("measuredEvents").asLong(-1),
+        return new ListenerCpuReading(info.path("measuredEvents").asLong(-1), info.path("measuredRecords").asLong(-1),
                 info.path("measuredOwnCpuMicros").asLong(-1), info.path("measuredFlushCpuMicros").asLong(-1));
     }
 
@@ -33,6 +34,7 @@ record ListenerCpuReading(long events, long ownMicros, long flushMicros) {
             return "listener thread CPU: not measured (no counters in the provider info)";
         }
         List<Double> own = new ArrayList<>();
+        List<Double> ownPerRecord = new ArrayList<>();
         List<Double> flush = new ArrayList<>();
         for (int i = 1; i + 1 < readings.size(); i++) {
             ListenerCpuReading from = readings.get(i);
@@ -40,13 +42,19 @@ record ListenerCpuReading(long events, long ownMicros, long flushMicros) {
             long events = to.events() - from.events();
             if (events > 0) {
                 own.add((double) (to.ownMicros() - from.ownMicros()) / events);
+                long records = to.records() - from.records();
+                if (records > 0) {
+                    ownPerRecord.add((double) (to.ownMicros() - from.ownMicros()) / records);
+                }
                 flush.add((double) (to.flushMicros() - from.flushMicros()) / events);
             }
         }
         return String.format(Locale.ROOT, "listener thread CPU per event over %d measured batches: own work %.0f us"
-                        + " (+- %.0f), plus %.0f us (+- %.0f) flushing the action's own writes before the append"
-                        + " (work the commit would do otherwise); the commit itself is not in it",
-                own.size(), mean(own), standardError(own), mean(flush), standardError(flush));
+                        + " (+- %.0f), i.e. %.0f us (+- %.0f) per record appended, plus %.0f us (+- %.0f) per event"
+                        + " flushing the action's own writes before the append (work the commit would do otherwise);"
+                        + " the commit itself is not in it",
+                own.size(), mean(own), standardError(own), mean(ownPerRecord), standardError(ownPerRecord), mean(flush),
+                standardError(flush));
     }
 
     private static double mean(List<Double> values) {

@@ -57,12 +57,17 @@ public class StockLoginScenario implements Scenario {
         if (lightHash) {
             BenchRealm.lightPasswordHash(realm);
         }
+        configure(realm);
         for (int w = 0; w < context.concurrency(); w++) {
             realm.addUser(username(w), true);
         }
         context.admin().deleteRealmIfExists(realm.name());
         context.admin().createRealm(realm.representation());
         realmUrl = context.realmUrl(realm.name());
+    }
+
+    /** For variants of the login: changes to the realm before it is created. */
+    protected void configure(BenchRealm realm) {
     }
 
     @Override
