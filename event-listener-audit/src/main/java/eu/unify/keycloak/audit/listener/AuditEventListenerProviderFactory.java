@@ -91,6 +91,11 @@ public final class AuditEventListenerProviderFactory
         return options.defaultRetentionDays();
     }
 
+    /** Whether successful token requests are recorded (server option {@code record-token-requests}). */
+    public boolean recordsTokenRequests() {
+        return options.recordTokenRequests();
+    }
+
     public long failures() {
         return failures.count();
     }

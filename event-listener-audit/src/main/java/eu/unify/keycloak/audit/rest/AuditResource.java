@@ -50,15 +50,17 @@ public final class AuditResource {
     private final AdminEventBuilder adminEvent;
     private final int defaultRetentionDays;
     private final long unrecordedEvents;
+    private final boolean recordsTokenRequests;
 
     AuditResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth, AdminEventBuilder adminEvent,
-                  int defaultRetentionDays, long unrecordedEvents) {
+                  int defaultRetentionDays, long unrecordedEvents, boolean recordsTokenRequests) {
         this.session = session;
         this.realm = realm;
         this.auth = auth;
         this.adminEvent = adminEvent.resource(ResourceType.REALM);
         this.defaultRetentionDays = defaultRetentionDays;
         this.unrecordedEvents = unrecordedEvents;
+        this.recordsTokenRequests = recordsTokenRequests;
     }
 
     /** A page of records, newest first. */
@@ -225,6 +227,8 @@ public final class AuditResource {
         });
         settings.put("serverDefaultRetentionDays", defaultRetentionDays);
         settings.put("unrecordedEventsSinceStart", unrecordedEvents);
+        // What the trail holds: without it, no successful token request is on it (their failures are).
+        settings.put("recordsTokenRequests", recordsTokenRequests);
         return settings;
     }
 

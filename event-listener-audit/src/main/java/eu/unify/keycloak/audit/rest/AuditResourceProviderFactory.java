@@ -26,12 +26,13 @@ public final class AuditResourceProviderFactory extends AdminRealmResourceFactor
                               AdminEventBuilder adminEvent) {
         // Without the listener (switched off server-wide) nothing is recorded, so nothing is purged either.
         int retention = listener == null ? 0 : listener.defaultRetentionDays();
-        return new AuditResource(session, realm, auth, adminEvent, retention, listener == null ? 0 : listener.failures());
+        return new AuditResource(session, realm, auth, adminEvent, retention, listener == null ? 0 : listener.failures(),
+                listener != null && listener.recordsTokenRequests());
     }
 
     @Override
     public void postInit(KeycloakSessionFactory factory) {
-        // The listener's options (server default retention) are the one source; read them, do not repeat them.
+        // The listener's options (server default retention, token requests) are the one source; read them, do not repeat them.
         listener = (AuditEventListenerProviderFactory) factory.getProviderFactory(EventListenerProvider.class,
                 AuditEventListenerProviderFactory.ID);
     }

@@ -49,6 +49,8 @@ public class AuditRetentionIT {
         AuditApi.Reply defaults = api.get(master, "settings", Map.of());
         assertThat(defaults.json().get("retentionDays").asInt()).isEqualTo(365);
         assertThat(defaults.json().get("retentionSource").asText()).isEqualTo("server");
+        assertThat(defaults.json().get("recordsTokenRequests").asBoolean(true))
+                .as("successful token requests are left out by default").isFalse();
         AuditApi.Reply set = api.put(master, "settings", "{\"retentionDays\":1}");
         assertThat(set.status()).as(set.body()).isEqualTo(200);
         assertThat(set.json().get("retentionDays").asInt()).isEqualTo(1);
