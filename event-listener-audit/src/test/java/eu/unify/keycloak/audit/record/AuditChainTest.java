@@ -16,6 +16,20 @@ class AuditChainTest {
         assertThat(link.seq()).isEqualTo(1);
     }
 
+    /**
+     * Pins the hashed form: records stored by earlier versions are verified with this code, so a change to the
+     * canonical text (field order, separators, encoding) would report every existing chain as broken. The expected
+     * values were computed outside the code under test (SHA-256 of the literal text below).
+     */
+    @Test
+    void theHashedFormOfARecordNeverChanges() {
+        AuditRecord link = Records.login(1).chained(1, AuditChain.GENESIS);
+        assertThat(AuditChain.canonical(link)).isEqualTo("2:v1|64:" + AuditChain.GENESIS + "|1:1|4:id-1|7:realm-1|"
+                + "13:1700000000001|4:USER|5:LOGIN|7:SUCCESS|-|6:user-1|17:user1@example.com|3:app|8:10.0.0.1|"
+                + "9:session-1|-|-|1:1|11:auth_method|14:openid-connect|");
+        assertThat(link.hash()).isEqualTo("6ce07f5400fd45d54c5c762ff7cc36f20af34e3043a98e34dfa27da01dda329b");
+    }
+
     @Test
     void sameRecordSameHashAnyFieldChangedOtherHash() {
         AuditRecord link = Records.login(1).chained(1, AuditChain.GENESIS);
