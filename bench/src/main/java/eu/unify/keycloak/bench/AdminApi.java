@@ -74,6 +74,27 @@ public final class AdminApi {
         return response.body();
     }
 
+    /** How many items one page holds, for {@link #countPages}: {@code first} is the page's offset. */
+    @FunctionalInterface
+    public interface Page {
+        long count(int first) throws IOException, InterruptedException;
+    }
+
+    /**
+     * Counts items over a paged admin endpoint: pages of {@code pageSize} from offset 0 until one comes back short
+     * (the audit export, Keycloak's events list).
+     */
+    public static long countPages(int pageSize, Page page) throws IOException, InterruptedException {
+        long count = 0;
+        for (int first = 0; ; first += pageSize) {
+            long items = page.count(first);
+            count += items;
+            if (items < pageSize) {
+                return count;
+            }
+        }
+    }
+
     /**
      * POSTs {@code body} to {@code path}, fails unless the answer has status {@code expected}, and returns the answer
      * (for its body or its Location header). {@code timeout} bounds long admin jobs such as a user federation sync.

@@ -6,11 +6,26 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 
 import org.junit.jupiter.api.Test;
 
 class BenchHelpersTest {
+
+    @Test
+    void countsPagesUntilOneComesBackShort() throws Exception {
+        List<Integer> offsets = new ArrayList<>();
+        long[] sizes = {3, 3, 1};
+        assertThat(AdminApi.countPages(3, first -> {
+            offsets.add(first);
+            return sizes[first / 3];
+        })).isEqualTo(7);
+        assertThat(offsets).containsExactly(0, 3, 6);
+        // A last full page is followed by an empty one.
+        assertThat(AdminApi.countPages(3, first -> first < 6 ? 3 : 0)).isEqualTo(6);
+    }
 
     @Test
     void readsTheCodeFromUnifysCodeMail() {

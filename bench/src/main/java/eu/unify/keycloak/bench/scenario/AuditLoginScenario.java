@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import eu.unify.keycloak.bench.AdminApi;
 import eu.unify.keycloak.bench.BenchContext;
 import eu.unify.keycloak.bench.BenchRealm;
 import eu.unify.keycloak.bench.Scenario;
@@ -146,16 +147,10 @@ public class AuditLoginScenario implements Scenario {
 
     /** Records of one type, counted over the JSON-lines export page by page. */
     private long countRecords(BenchContext context, String type) throws IOException, InterruptedException {
-        long count = 0;
-        for (int first = 0; ; first += EXPORT_PAGE) {
-            String body = context.admin().get("/admin/realms/" + realmName + "/unify-audit/export?format=jsonl&type="
-                    + URLEncoder.encode(type, StandardCharsets.UTF_8) + "&max=" + EXPORT_PAGE + "&first=" + first);
-            long lines = body.lines().filter(line -> !line.isBlank()).count();
-            count += lines;
-            if (lines < EXPORT_PAGE) {
-                return count;
-            }
-        }
+        return AdminApi.countPages(EXPORT_PAGE, first -> context.admin().get("/admin/realms/" + realmName
+                        + "/unify-audit/export?format=jsonl&type=" + URLEncoder.encode(type, StandardCharsets.UTF_8)
+                        + "&max=" + EXPORT_PAGE + "&first=" + first)
+                .lines().filter(line -> !line.isBlank()).count());
     }
 
     private static String username(int worker) {

@@ -6,8 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
+import eu.unify.keycloak.bench.AdminApi;
 import eu.unify.keycloak.bench.BenchContext;
 import eu.unify.keycloak.bench.BenchRealm;
 
@@ -67,15 +66,8 @@ public final class StockSavedEventsLightLoginScenario extends StockLoginScenario
         return List.of(counts);
     }
 
-    private long countLoginEvents(BenchContext context) throws IOException, InterruptedException {
-        long count = 0;
-        for (int first = 0; ; first += PAGE) {
-            JsonNode page = context.admin().json().readTree(context.admin().get("/admin/realms/bench-" + NAME
-                    + "/events?type=LOGIN&first=" + first + "&max=" + PAGE));
-            count += page.size();
-            if (page.size() < PAGE) {
-                return count;
-            }
-        }
+    private static long countLoginEvents(BenchContext context) throws IOException, InterruptedException {
+        return AdminApi.countPages(PAGE, first -> context.admin().json().readTree(context.admin().get(
+                "/admin/realms/bench-" + NAME + "/events?type=LOGIN&first=" + first + "&max=" + PAGE)).size());
     }
 }
