@@ -2,7 +2,6 @@ package eu.unify.keycloak.entitlements.rest;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -39,6 +38,7 @@ import org.keycloak.services.resources.admin.AdminEventBuilder;
 
 import eu.unify.keycloak.entitlements.access.Companies;
 import eu.unify.keycloak.entitlements.access.ServiceClients;
+import eu.unify.keycloak.entitlements.model.CompanySlice;
 import eu.unify.keycloak.entitlements.model.CustomerNumber;
 import eu.unify.keycloak.entitlements.model.EntitlementKeys;
 import eu.unify.keycloak.entitlements.model.Invitation;
@@ -179,23 +179,29 @@ public final class CompanyAdminResource {
         });
     }
 
-    /** Takes the member out of the company: revokes the company's services and customer numbers, ends membership. */
+    /**
+     * Takes the member out of the company: revokes the company's services and customer numbers, ends the membership.
+     * What another of the member's companies holds too stays (see {@link CompanySlice}).
+     */
     @DELETE
     @Path("members/{userId}")
     public Response remove(@PathParam("userId") String userId) {
         return answer(() -> {
             OrganizationModel org = administeredCompany();
             UserModel member = otherMemberOf(org, userId);
-            for (String clientId : Companies.heldServices(org)) {
-                ClientModel service = ServiceClients.service(realm, clientId);
-                RoleModel role = service == null ? null : ServiceClients.accessRole(service);
-                if (role != null && member.hasDirectRole(role)) {
-                    member.deleteRoleMapping(role);
-                    event(OperationType.DELETE, ResourceType.CLIENT_ROLE_MAPPING, roleJson(role),
-                            "users", member.getId(), "role-mappings", "clients", role.getContainerId());
-                }
+            CompanySlice services = serviceSlice(org, member);
+            for (String clientId : services.leaving(ServiceClients.directServiceIds(member))) {
+                RoleModel role = ServiceClients.accessRole(ServiceClients.service(realm, clientId));
+                member.deleteRoleMapping(role);
+                event(OperationType.DELETE, ResourceType.CLIENT_ROLE_MAPPING, roleJson(role),
+                        "users", member.getId(), "role-mappings", "clients", role.getContainerId());
             }
-            member.removeAttribute(EntitlementKeys.USER_CUSTOMER_NUMBERS);
+            Set<String> numbers = Companies.customerNumbers(member);
+            List<String> leaving = numberSlice(org, member).leaving(numbers);
+            if (!leaving.isEmpty()) {
+                numbers.removeAll(leaving);
+                storeCustomerNumbers(member, numbers);
+            }
             session.getProvider(OrganizationProvider.class).removeMember(org, member);
             event(OperationType.DELETE, ResourceType.ORGANIZATION_MEMBERSHIP, Map.of("userId", userId),
                     "organizations", org.getId(), "members", userId);
@@ -226,6 +232,9 @@ public final class CompanyAdminResource {
             OrganizationModel org = administeredCompany();
             UserModel member = otherMemberOf(org, userId);
             RoleModel role = grantableAccessRole(org, clientId);
+            if (serviceSlice(org, member).shared(clientId)) {
+                throw sharedWithAnotherCompany("the service '" + shorten(clientId) + "'");
+            }
             if (member.hasDirectRole(role)) {
                 member.deleteRoleMapping(role);
                 event(OperationType.DELETE, ResourceType.CLIENT_ROLE_MAPPING, roleJson(role),
@@ -242,11 +251,9 @@ public final class CompanyAdminResource {
             OrganizationModel org = administeredCompany();
             UserModel member = otherMemberOf(org, userId);
             requireHeldCustomerNumber(org, number);
-            Set<String> numbers = new LinkedHashSet<>(member.getAttributeStream(EntitlementKeys.USER_CUSTOMER_NUMBERS).toList());
+            Set<String> numbers = Companies.customerNumbers(member);
             if (numbers.add(number)) {
-                member.setAttribute(EntitlementKeys.USER_CUSTOMER_NUMBERS, List.copyOf(numbers));
-                event(OperationType.UPDATE, ResourceType.USER,
-                        Map.of(EntitlementKeys.USER_CUSTOMER_NUMBERS, List.copyOf(numbers)), "users", member.getId());
+                storeCustomerNumbers(member, numbers);
             }
             return Response.noContent().build();
         });
@@ -259,18 +266,43 @@ public final class CompanyAdminResource {
             OrganizationModel org = administeredCompany();
             UserModel member = otherMemberOf(org, userId);
             requireHeldCustomerNumber(org, number);
-            Set<String> numbers = new LinkedHashSet<>(member.getAttributeStream(EntitlementKeys.USER_CUSTOMER_NUMBERS).toList());
+            if (numberSlice(org, member).shared(number)) {
+                throw sharedWithAnotherCompany("the customer number " + number);
+            }
+            Set<String> numbers = Companies.customerNumbers(member);
             if (numbers.remove(number)) {
-                if (numbers.isEmpty()) {
-                    member.removeAttribute(EntitlementKeys.USER_CUSTOMER_NUMBERS);
-                } else {
-                    member.setAttribute(EntitlementKeys.USER_CUSTOMER_NUMBERS, List.copyOf(numbers));
-                }
-                event(OperationType.UPDATE, ResourceType.USER,
-                        Map.of(EntitlementKeys.USER_CUSTOMER_NUMBERS, List.copyOf(numbers)), "users", member.getId());
+                storeCustomerNumbers(member, numbers);
             }
             return Response.noContent().build();
         });
+    }
+
+    /** Stores the member's customer numbers (none: no attribute) and records the change as an admin event. */
+    private void storeCustomerNumbers(UserModel member, Set<String> numbers) {
+        if (numbers.isEmpty()) {
+            member.removeAttribute(EntitlementKeys.USER_CUSTOMER_NUMBERS);
+        } else {
+            member.setAttribute(EntitlementKeys.USER_CUSTOMER_NUMBERS, List.copyOf(numbers));
+        }
+        event(OperationType.UPDATE, ResourceType.USER,
+                Map.of(EntitlementKeys.USER_CUSTOMER_NUMBERS, List.copyOf(numbers)), "users", member.getId());
+    }
+
+    /** The caller's company's part of the member's services, against what the member's other companies hold. */
+    private CompanySlice serviceSlice(OrganizationModel org, UserModel member) {
+        return new CompanySlice(Companies.heldServices(org),
+                Companies.heldByAny(Companies.otherCompaniesOf(session, member, org), Companies::heldServices));
+    }
+
+    private CompanySlice numberSlice(OrganizationModel org, UserModel member) {
+        return new CompanySlice(Companies.heldCustomerNumbers(org),
+                Companies.heldByAny(Companies.otherCompaniesOf(session, member, org), Companies::heldCustomerNumbers));
+    }
+
+    private static Refusal sharedWithAnotherCompany(String what) {
+        return Refusal.conflict("shared-with-another-company", "This member also belongs to another company that "
+                + "holds " + what + ", so the right is shared and stays. To end their work for your company, revoke "
+                + "your company's customer numbers or remove them from your company.");
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -346,7 +378,9 @@ public final class CompanyAdminResource {
         }
     }
 
+    /** The member as the caller's company sees them: only the services and customer numbers the company holds. */
     private Map<String, Object> describe(UserModel member, OrganizationModel org) {
+        CompanySlice services = serviceSlice(org, member);
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", member.getId());
         json.put("username", member.getUsername());
@@ -354,9 +388,10 @@ public final class CompanyAdminResource {
         json.put("firstName", member.getFirstName());
         json.put("lastName", member.getLastName());
         json.put("enabled", member.isEnabled());
-        json.put("companyAdmin", Companies.isCompanyAdmin(realm, member));
-        json.put("services", ServiceClients.servicesOf(member).stream().map(ClientModel::getClientId).toList());
-        json.put("grantedServices", ServiceClients.directServiceIds(member));
+        json.put("companyAdmin", Companies.isAdminOf(session, realm, member, org));
+        json.put("services", services.visible(ServiceClients.servicesOf(member).stream().map(ClientModel::getClientId)
+                .toList()));
+        json.put("grantedServices", services.visible(ServiceClients.directServiceIds(member)));
         json.put("customerNumbers", Companies.customerNumbersOf(member, org));
         return json;
     }
