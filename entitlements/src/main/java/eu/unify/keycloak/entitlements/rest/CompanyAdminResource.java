@@ -1,5 +1,7 @@
 package eu.unify.keycloak.entitlements.rest;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,6 +42,7 @@ import eu.unify.keycloak.entitlements.access.Companies;
 import eu.unify.keycloak.entitlements.access.ServiceClients;
 import eu.unify.keycloak.entitlements.model.CompanySlice;
 import eu.unify.keycloak.entitlements.model.CustomerNumber;
+import eu.unify.keycloak.entitlements.model.EmailAddress;
 import eu.unify.keycloak.entitlements.model.EntitlementKeys;
 import eu.unify.keycloak.entitlements.model.Invitation;
 import eu.unify.keycloak.entitlements.model.Refusal;
@@ -85,21 +88,34 @@ public final class CompanyAdminResource {
         });
     }
 
+    /** Read as text: a query value that is not a number is the caller's mistake (400), not a missing resource. */
     @GET
     @Path("members")
     @Produces(MediaType.APPLICATION_JSON)
-    public Response members(@QueryParam("first") @DefaultValue("0") int first,
-            @QueryParam("max") @DefaultValue("100") int max) {
+    public Response members(@QueryParam("first") @DefaultValue("0") String firstParam,
+            @QueryParam("max") @DefaultValue("100") String maxParam) {
         return answer(() -> {
             OrganizationModel org = administeredCompany();
-            if (first < 0 || max < 1 || max > MAX_PAGE) {
-                throw Refusal.invalid("invalid-paging", "'first' must be 0 or more and 'max' 1 to " + MAX_PAGE + ".");
-            }
+            int first = paging(firstParam, 0, Integer.MAX_VALUE);
+            int max = paging(maxParam, 1, MAX_PAGE);
             OrganizationProvider organizations = session.getProvider(OrganizationProvider.class);
             List<Map<String, Object>> members = organizations.getMembersStream(org, Map.<String, String>of(), null, first, max)
                     .map(member -> describe(member, org)).toList();
             return Response.ok(members).build();
         });
+    }
+
+    private static int paging(String value, int min, int max) {
+        try {
+            int number = Integer.parseInt(value.trim());
+            if (number >= min && number <= max) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw Refusal.invalid("invalid-paging", "'first' must be a whole number from 0 and 'max' from 1 to "
+                + MAX_PAGE + ".");
     }
 
     @GET
@@ -117,10 +133,10 @@ public final class CompanyAdminResource {
     @Path("members")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response invite(String body) {
+    public Response invite(InputStream body) {
         return answer(() -> {
             OrganizationModel org = administeredCompany();
-            Invitation invitation = Invitation.parse(body);
+            Invitation invitation = Invitation.parse(readAtMost(body, Invitation.MAX_BODY_BYTES + 1));
             List<RoleModel> roles = new ArrayList<>();
             for (String clientId : invitation.services()) {
                 roles.add(grantableAccessRole(org, clientId));
@@ -128,9 +144,8 @@ public final class CompanyAdminResource {
             for (String number : invitation.customerNumbers()) {
                 requireHeldCustomerNumber(org, number);
             }
-            // An address of a domain another company owns belongs in that company: not ours to invite.
-            OrganizationModel domainOwner = session.getProvider(OrganizationProvider.class)
-                    .getByDomainName(invitation.email().substring(invitation.email().lastIndexOf('@') + 1));
+            // An address of a domain (or a subdomain of one) another company owns belongs in that company.
+            OrganizationModel domainOwner = CompanyDomains.owner(session, EmailAddress.domain(invitation.email()));
             if (domainOwner != null && !domainOwner.getId().equals(org.getId())) {
                 throw Refusal.forbidden("other-company-domain", "The email address belongs to the domain of another "
                         + "company; that company's administrators invite its staff.");
@@ -141,10 +156,7 @@ public final class CompanyAdminResource {
                         + " already exists; it cannot be invited again.");
             }
 
-            UserModel user = session.users().addUser(realm, invitation.email());
-            user.setEmail(invitation.email());
-            user.setFirstName(invitation.firstName());
-            user.setLastName(invitation.lastName());
+            UserModel user = InvitedAccount.create(session, realm, invitation);
             user.setEnabled(true);
             if (invitation.locale() != null) {
                 user.setSingleAttribute(UserModel.LOCALE, invitation.locale());
@@ -369,6 +381,18 @@ public final class CompanyAdminResource {
     }
 
     // ---------------------------------------------------------------------------------------------------------
+
+    /** The first {@code limit} bytes of the body: enough to tell an oversize body without reading all of it. */
+    private static byte[] readAtMost(InputStream body, int limit) {
+        if (body == null) {
+            return new byte[0];
+        }
+        try {
+            return body.readNBytes(limit);
+        } catch (IOException e) {
+            throw Refusal.invalid("invalid-request", "The request body could not be read.");
+        }
+    }
 
     private Response answer(Supplier<Response> action) {
         try {
