@@ -5,17 +5,25 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+
+import org.jboss.logging.Logger;
 
 import org.keycloak.component.ComponentModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.UserProvider;
+import org.keycloak.userprofile.UserProfileContext;
+import org.keycloak.userprofile.UserProfileProvider;
+import org.keycloak.userprofile.ValidationException;
 
 import eu.unify.keycloak.legacy.rights.LegacyRights;
 
 /** What an imported legacy account looks like in Keycloak: username, email, names and the legacy attributes. */
 final class LegacyImport {
+
+    private static final Logger LOG = Logger.getLogger(LegacyImport.class);
 
     static final String ATTR_USERNAME = "legacy_username";
     static final String ATTR_MAIN_ACCOUNT = "legacy_main_account";
@@ -28,6 +36,35 @@ final class LegacyImport {
     /** Keycloak keeps usernames in lower case; the original spelling stays in {@code legacy_username}. */
     static String localUsername(LegacyAccount account) {
         return account.username().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Why the realm's rules for usernames (its user profile: by default at most 255 characters of letters, digits and
+     * common signs, no {@code < > & "} and the like) refuse the account's Keycloak username, or empty. Such an account
+     * is not imported: Keycloak itself would refuse the name from an admin, and pages and emails would show it.
+     */
+    static Optional<String> usernameRefusal(KeycloakSession session, LegacyAccount account) {
+        UserProfileProvider profiles = session.getProvider(UserProfileProvider.class);
+        if (profiles == null) {
+            return Optional.empty();
+        }
+        try {
+            profiles.create(UserProfileContext.USER_API, Map.of(UserModel.USERNAME, localUsername(account))).validate();
+            return Optional.empty();
+        } catch (ValidationException refused) {
+            // Only the username is checked here; the legacy data need not have an email or names (see the README).
+            return refused.getErrors().stream()
+                    .filter(error -> UserModel.USERNAME.equals(error.getAttribute()))
+                    .map(ValidationException.Error::getMessage)
+                    .findFirst();
+        }
+    }
+
+    /** The warning for an account {@link #usernameRefusal refused}: by reference, never by name. */
+    static void logRefused(ComponentModel store, LegacyAccount account, String reason) {
+        LOG.warnf("%s of legacy store '%s' not imported: its username does not meet the realm's username rules (%s). "
+                + "Correct it in the legacy data or relax the rules in the realm's user profile.", account.reference(),
+                store.getName(), reason);
     }
 
     /** Rights are one column; a list separated by commas, semicolons or spaces becomes one value per right. */

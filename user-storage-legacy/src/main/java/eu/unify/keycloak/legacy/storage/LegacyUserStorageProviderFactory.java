@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
@@ -315,7 +316,7 @@ public final class LegacyUserStorageProviderFactory implements UserStorageProvid
                         importIfNew(session, realmId, model, account, single));
                 result.add(single);
             } catch (RuntimeException single) {
-                LOG.warnf("legacy sync: account %s not imported (%s)", account.username(),
+                LOG.warnf("legacy sync: %s not imported (%s)", account.reference(),
                         single.getClass().getSimpleName());
                 result.increaseFailed();
             }
@@ -344,6 +345,13 @@ public final class LegacyUserStorageProviderFactory implements UserStorageProvid
         if (local.getUserByUsername(realm, LegacyImport.localUsername(account)) != null
                 || local.searchForUserByUserAttributeStream(realm, LegacyImport.ATTR_USERNAME, account.username())
                         .findAny().isPresent()) {
+            return;
+        }
+        Optional<String> refused = LegacyImport.usernameRefusal(session, account);
+        if (refused.isPresent()) {
+            // Counted as failed, so the console's result shows it; the log says which account, by reference.
+            LegacyImport.logRefused(model, account, refused.get());
+            result.increaseFailed();
             return;
         }
         LegacyImport.create(session, local, realm, model, account);
