@@ -33,6 +33,7 @@ import org.keycloak.storage.user.ImportSynchronization;
 import org.keycloak.storage.user.SynchronizationResult;
 
 import eu.unify.keycloak.common.UnifyVersion;
+import eu.unify.keycloak.common.logging.ProfileBeanWarnings;
 import eu.unify.keycloak.legacy.hash.LegacyPasswordVerifier;
 import eu.unify.keycloak.legacy.rights.LegacyRights;
 import eu.unify.keycloak.legacy.move.MoveSettings;
@@ -47,6 +48,8 @@ public final class LegacyUserStorageProviderFactory implements UserStorageProvid
     public static final String ID = "unify-legacy";
 
     private static final Logger LOG = Logger.getLogger(LegacyUserStorageProviderFactory.class);
+
+    private List<java.util.logging.Logger> quietened = List.of();
     /**
      * Accounts imported per transaction by "Synchronize all users". Keycloak flushes its persistence context for
      * every user it creates, so a transaction's cost grows with the square of its users: small chunks keep it
@@ -363,6 +366,12 @@ public final class LegacyUserStorageProviderFactory implements UserStorageProvid
                                            UserStorageProviderModel model) {
         // The legacy schema has no change timestamps in the contract; a full sync is cheap and idempotent.
         return sync(sessionFactory, realmId, model);
+    }
+
+    /** Keycloak's warnings about the multi-valued legacy rights would name the user (see ProfileBeanWarnings). */
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+        quietened = ProfileBeanWarnings.quieten();
     }
 
     @Override
