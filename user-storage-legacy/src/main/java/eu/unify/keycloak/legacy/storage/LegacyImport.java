@@ -14,9 +14,12 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.UserProvider;
-import org.keycloak.userprofile.UserProfileContext;
+import org.keycloak.representations.userprofile.config.UPAttribute;
 import org.keycloak.userprofile.UserProfileProvider;
-import org.keycloak.userprofile.ValidationException;
+import org.keycloak.validate.ValidationContext;
+import org.keycloak.validate.Validator;
+import org.keycloak.validate.ValidatorConfig;
+import org.keycloak.validate.Validators;
 
 import eu.unify.keycloak.legacy.rights.LegacyRights;
 
@@ -39,25 +42,39 @@ final class LegacyImport {
     }
 
     /**
-     * Why the realm's rules for usernames (its user profile: by default at most 255 characters of letters, digits and
-     * common signs, no {@code < > & "} and the like) refuse the account's Keycloak username, or empty. Such an account
-     * is not imported: Keycloak itself would refuse the name from an admin, and pages and emails would show it.
+     * Why the realm's rules for usernames (the validators its user profile configures for {@code username}: by
+     * default 3 to 255 characters, no {@code < > & "} and the like) refuse the account's Keycloak username, or
+     * empty. Such an account is not imported: Keycloak itself would refuse the name from an admin, and pages and
+     * emails would show it. The configured validators run on their own, not a whole user profile: the profile's
+     * built-in checks look the username up among the realm's users, which would ask this store again.
      */
     static Optional<String> usernameRefusal(KeycloakSession session, LegacyAccount account) {
         UserProfileProvider profiles = session.getProvider(UserProfileProvider.class);
-        if (profiles == null) {
+        UPAttribute username = profiles == null ? null : profiles.getConfiguration().getAttribute(UserModel.USERNAME);
+        if (username == null || username.getValidations() == null) {
             return Optional.empty();
         }
-        try {
-            profiles.create(UserProfileContext.USER_API, Map.of(UserModel.USERNAME, localUsername(account))).validate();
-            return Optional.empty();
-        } catch (ValidationException refused) {
-            // Only the username is checked here; the legacy data need not have an email or names (see the README).
-            return refused.getErrors().stream()
-                    .filter(error -> UserModel.USERNAME.equals(error.getAttribute()))
-                    .map(ValidationException.Error::getMessage)
-                    .findFirst();
+        List<String> value = List.of(localUsername(account));
+        for (Map.Entry<String, Map<String, Object>> rule : username.getValidations().entrySet()) {
+            Validator validator = Validators.validator(session, rule.getKey());
+            if (validator == null) {
+                continue;
+            }
+            ValidationContext result;
+            try {
+                result = validator.validate(value, UserModel.USERNAME, new ValidationContext(session),
+                        new ValidatorConfig(rule.getValue() == null ? Map.of() : rule.getValue()));
+            } catch (RuntimeException needsAProfile) {
+                // A validator that works only inside a whole user profile: Keycloak applies it when the user is saved.
+                LOG.debugf("username validator %s skipped for legacy accounts (%s)", rule.getKey(),
+                        needsAProfile.getClass().getSimpleName());
+                continue;
+            }
+            if (!result.isValid()) {
+                return Optional.of(result.getErrors().iterator().next().getMessage());
+            }
         }
+        return Optional.empty();
     }
 
     /** The warning for an account {@link #usernameRefusal refused}: by reference, never by name. */
