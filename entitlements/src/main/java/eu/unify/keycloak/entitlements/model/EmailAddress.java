@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
  * The addresses an invitation may go to: plain ASCII {@code local@domain} (RFC 5321 dot-atom local part, host name
  * of letters, digits and inner hyphens), which every mail server accepts as it is. Refused: quoted local parts and
  * anything with {@code < > " ( ) , ; : \ [ ]}, spaces, control or non-ASCII characters (an internationalised domain
- * is written in its {@code xn--} form), empty labels and a trailing dot. An apostrophe is allowed (o'brien@...).
+ * is written in its {@code xn--} form), empty labels and a trailing dot. The realm's user profile checks the
+ * address again (as email and as username), with its own, usually stricter, rules.
  */
 public final class EmailAddress {
 

@@ -202,6 +202,7 @@ public class CompanyAdminApiIT {
     @Test
     void invitedNamesAreCheckedByTheRealmsUserProfile() {
         UnifyApi aino = UnifyApi.as(realm, oauth, CompanyRealmConfig.ACME_ADMIN);
+        String ainoId = CompanySetup.userId(realm, CompanyRealmConfig.ACME_ADMIN);
         int events = adminEvents().size();
         int users = realm.admin().users().count();
 
@@ -224,7 +225,9 @@ public class CompanyAdminApiIT {
         }
 
         assertThat(realm.admin().users().count()).as("no account created").isEqualTo(users);
-        assertThat(adminEvents()).as("no admin event").hasSize(events);
+        // The only new admin events are the realm admin's changes of the user profile.
+        assertThat(newEvents(events)).as("no admin event of the company admin")
+                .noneMatch(e -> ainoId.equals(e.getAuthDetails().getUserId()));
         assertThat(Mails.to(mail, "x10@acme.example")).isEmpty();
     }
 
@@ -235,7 +238,9 @@ public class CompanyAdminApiIT {
         int users = realm.admin().users().count();
 
         for (String address : List.of("a<b>@acme.example", "\\\"q\\\"@acme.example", "a'b\\\"c<d>@acme.example",
-                "o\uFFFDx@acme.example", "x@acme.example.", "x@acme..example", "x y@acme.example", "x@-acme.example")) {
+                "o\uFFFDx@acme.example", "x@acme.example.", "x@acme..example", "x y@acme.example", "x@-acme.example",
+                // Plain syntax, but the username is the address, and Keycloak's default username rules refuse ' and $.
+                "o'brien@acme.example", "$x@acme.example")) {
             assertRefusedNaming(aino.post("company/members", "{\"email\": \"" + address + "\"}"), "invalid-email", "email");
         }
         // An address in a subdomain of another company's domain belongs to that company.
@@ -246,12 +251,10 @@ public class CompanyAdminApiIT {
         assertThat(realm.admin().users().count()).as("no account created").isEqualTo(users);
         assertThat(adminEvents()).as("no admin event").hasSize(events);
 
-        // An apostrophe belongs to plain addresses (o'brien@...), and a subdomain of the company's own domain is its own.
-        for (String address : List.of("o'brien@acme.example", "myynti@sales.acme.example")) {
-            UnifyApi.Reply created = aino.post("company/members", "{\"email\": \"" + address + "\"}");
-            assertThat(created.status()).as("%s", created).isEqualTo(201);
-            assertThat(Mails.to(mail, address)).as("invitation to %s", address).hasSize(1);
-        }
+        // A subdomain of the company's own domain is its own.
+        UnifyApi.Reply created = aino.post("company/members", "{\"email\": \"myynti@sales.acme.example\"}");
+        assertThat(created.status()).as("%s", created).isEqualTo(201);
+        assertThat(Mails.to(mail, "myynti@sales.acme.example")).as("the invitation").hasSize(1);
     }
 
     @Test
