@@ -49,8 +49,10 @@ import eu.unify.keycloak.entitlements.model.Refusal;
 
 /**
  * {@code /realms/{realm}/unify/company}: a company admin runs their own company's accounts. Every request is checked
- * completely before anything changes: outside the caller's company or powers is 403, invalid input 400. Each change
- * is recorded as a Keycloak admin event with the company admin as the acting user.
+ * completely before anything changes: outside the caller's company or powers is 403, invalid input 400, taking away
+ * what another company of a shared member also holds 409. Reads and writes cover only the company's slice of a
+ * member (see {@link CompanySlice}). Each change is recorded as a Keycloak admin event with the company admin as the
+ * acting user.
  */
 public final class CompanyAdminResource {
 
