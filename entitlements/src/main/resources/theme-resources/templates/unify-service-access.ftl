@@ -8,6 +8,23 @@
     admins    list of maps {name, email}: the company admins to ask; may be empty
 -->
 <#import "template.ftl" as layout>
+<#--
+  Names (of the service, the company) are shown as they are written. Keycloak's msg() reads ${...} in its arguments
+  as message keys, so a name is never passed through it: the message is formatted with markers, which are then
+  replaced by the values.
+-->
+<#function literalMsg key values...>
+    <#local text = (values?size == 1)?then(msg(key, "\x001E0\x001F"), msg(key, "\x001E0\x001F", "\x001E1\x001F"))>
+    <#local out = "">
+    <#list text?split("\x001E") as part>
+        <#if part?is_first>
+            <#local out = out + part>
+        <#else>
+            <#local out = out + values[part?keep_before("\x001F")?number] + part?keep_after("\x001F")>
+        </#if>
+    </#list>
+    <#return out>
+</#function>
 <#assign access = unifyServiceAccess!{}>
 <#assign service = access.service!"">
 <#assign admins = access.admins![]>
@@ -16,7 +33,7 @@
         ${msg("unify-service-access-title")}
     <#elseif section = "form">
         <div id="unify-service-access" class="unify-service-access">
-            <p id="unify-service-access-denied">${msg("unify-service-access-denied", service)}</p>
+            <p id="unify-service-access-denied">${literalMsg("unify-service-access-denied", service)}</p>
             <#if admins?has_content>
                 <p>${msg("unify-service-access-ask-admins")}</p>
                 <ul id="unify-service-access-admins" class="unify-service-access-admins">
@@ -25,7 +42,7 @@
                     </#list>
                 </ul>
             <#elseif (access.company!"")?has_content>
-                <p id="unify-service-access-no-admins">${msg("unify-service-access-no-admins", access.company)}</p>
+                <p id="unify-service-access-no-admins">${literalMsg("unify-service-access-no-admins", access.company)}</p>
             <#else>
                 <p id="unify-service-access-no-company">${msg("unify-service-access-no-company")}</p>
             </#if>

@@ -8,6 +8,22 @@
   Works under every login theme, like unify-legacy-move.ftl.
 -->
 <#import "template.ftl" as layout>
+<#--
+  Names and usernames are shown as they are written. Keycloak's msg() reads ${...} in its arguments as message keys,
+  so they are never passed through it: the message is formatted with markers, which are then replaced by the values.
+-->
+<#function literalMsg key values...>
+    <#local text = (values?size == 1)?then(msg(key, "\x001E0\x001F"), msg(key, "\x001E0\x001F", "\x001E1\x001F"))>
+    <#local out = "">
+    <#list text?split("\x001E") as part>
+        <#if part?is_first>
+            <#local out = out + part>
+        <#else>
+            <#local out = out + values[part?keep_before("\x001F")?number] + part?keep_after("\x001F")>
+        </#if>
+    </#list>
+    <#return out>
+</#function>
 <#function kc names...>
     <#list names as name>
         <#if (properties[name])?has_content>
@@ -27,7 +43,7 @@
     <#elseif section = "form">
         <form id="unify-legacy-move-info-form" class="${kc('kcFormClass')} unify-legacy-move-info" action="${url.loginAction}" method="post">
             <#if unifyKind == "sub-account">
-                <p id="unify-legacy-move-info-text">${msg("unify-legacy-move-info-sub", unifyMainAccount)}</p>
+                <p id="unify-legacy-move-info-text">${literalMsg("unify-legacy-move-info-sub", unifyMainAccount)}</p>
                 <p id="unify-legacy-move-info-until">${msg("unify-legacy-move-info-sub-until")}</p>
             <#else>
                 <p id="unify-legacy-move-info-text" role="alert">${msg("unify-legacy-unavailable")}</p>

@@ -13,6 +13,22 @@
     password        the generated password; #unify-legacy-password-value holds exactly it
 -->
 <#import "template.ftl" as layout>
+<#--
+  Names and usernames are shown as they are written. Keycloak's msg() reads ${...} in its arguments as message keys,
+  so they are never passed through it: the message is formatted with markers, which are then replaced by the values.
+-->
+<#function literalMsg key values...>
+    <#local text = (values?size == 1)?then(msg(key, "\x001E0\x001F"), msg(key, "\x001E0\x001F", "\x001E1\x001F"))>
+    <#local out = "">
+    <#list text?split("\x001E") as part>
+        <#if part?is_first>
+            <#local out = out + part>
+        <#else>
+            <#local out = out + values[part?keep_before("\x001F")?number] + part?keep_after("\x001F")>
+        </#if>
+    </#list>
+    <#return out>
+</#function>
 <#function hexColor name fallback>
     <#local value = (properties[name])!"">
     <#if value?is_string && value?trim?matches("#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})")>
@@ -25,8 +41,8 @@
 <#assign unifyPanel = hexColor("unifyEmailBackgroundColor", "#f1f4f9")>
 <#assign unifyBorder = hexColor("unifyEmailBorderColor", "#dde2ea")>
 <@layout.emailLayout>
-<p style="margin:16px 0;"><#if unifyFirstName?has_content>${msg("unify-legacy-password-greeting", unifyFirstName)}<#else>${msg("unify-legacy-password-greeting-no-name")}</#if></p>
-<p style="margin:16px 0;">${msg("unify-legacy-password-intro", realmName!"", legacyUsername!"")}</p>
+<p style="margin:16px 0;"><#if unifyFirstName?has_content>${literalMsg("unify-legacy-password-greeting", unifyFirstName)}<#else>${msg("unify-legacy-password-greeting-no-name")}</#if></p>
+<p style="margin:16px 0;">${literalMsg("unify-legacy-password-intro", realmName!"", legacyUsername!"")}</p>
 <table role="presentation" cellpadding="0" cellspacing="0" border="0" style="margin:20px 0;">
   <tr>
     <td style="padding:14px 22px; background-color:${unifyPanel}; border:1px solid ${unifyBorder}; border-radius:6px; color:${unifyText};">

@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 import org.keycloak.models.KeycloakSession;
@@ -19,8 +20,10 @@ import eu.unify.keycloak.entitlements.model.Company;
 import eu.unify.keycloak.entitlements.model.EntitlementKeys;
 
 /**
- * Customer companies are Keycloak organisations. A Unify user belongs to one company; should a user be a member of
- * several, the one with the smallest alias counts (deterministic) and they get no company admin powers at all.
+ * Customer companies are Keycloak organisations. A user may be a member of several: what they may use is what each
+ * of their companies gave them (see the module README, "A user in several companies"). Their companies are listed by
+ * alias, so the first one (the claim's {@code company}) is the same on every node and in every request. The company
+ * admin role makes an admin only of a user's single company: held by a member of several, it gives no powers.
  */
 public final class Companies {
 
@@ -32,9 +35,10 @@ public final class Companies {
         return provider != null && provider.isEnabled() ? provider : null;
     }
 
-    private static List<OrganizationModel> organizationsOf(KeycloakSession session, UserModel user) {
+    /** The user's enabled companies, sorted by alias; empty for a user in none. */
+    public static List<OrganizationModel> companiesOf(KeycloakSession session, UserModel user) {
         OrganizationProvider provider = organizations(session);
-        if (provider == null) {
+        if (provider == null || user == null) {
             return List.of();
         }
         return provider.getByMember(user)
@@ -43,23 +47,27 @@ public final class Companies {
                 .toList();
     }
 
-    /** The user's company, or null. */
-    public static OrganizationModel companyOf(KeycloakSession session, UserModel user) {
-        List<OrganizationModel> all = organizationsOf(session, user);
-        return all.isEmpty() ? null : all.get(0);
+    /** The user's companies other than {@code org}: the holders of the rest of a shared member. */
+    public static List<OrganizationModel> otherCompaniesOf(KeycloakSession session, UserModel user, OrganizationModel org) {
+        return companiesOf(session, user).stream().filter(other -> !other.getId().equals(org.getId())).toList();
     }
 
     /** The company the user administers: null unless they hold the admin role and belong to exactly one company. */
     public static OrganizationModel administeredBy(KeycloakSession session, RealmModel realm, UserModel user) {
-        RoleModel adminRole = realm.getRole(EntitlementKeys.COMPANY_ADMIN_ROLE);
-        if (adminRole == null || !user.hasRole(adminRole)) {
+        if (!holdsAdminRole(realm, user)) {
             return null;
         }
-        List<OrganizationModel> all = organizationsOf(session, user);
+        List<OrganizationModel> all = companiesOf(session, user);
         return all.size() == 1 ? all.get(0) : null;
     }
 
-    public static boolean isCompanyAdmin(RealmModel realm, UserModel user) {
+    /** Whether the user is an admin of this company (holds the role and belongs to it alone). */
+    public static boolean isAdminOf(KeycloakSession session, RealmModel realm, UserModel user, OrganizationModel org) {
+        OrganizationModel administered = administeredBy(session, realm, user);
+        return administered != null && administered.getId().equals(org.getId());
+    }
+
+    private static boolean holdsAdminRole(RealmModel realm, UserModel user) {
         RoleModel adminRole = realm.getRole(EntitlementKeys.COMPANY_ADMIN_ROLE);
         return adminRole != null && user.hasRole(adminRole);
     }
@@ -76,13 +84,32 @@ public final class Companies {
         return values(org.getAttributes(), EntitlementKeys.ORG_SERVICES);
     }
 
-    /** The user's customer numbers that their company still holds, in the company's order. */
+    /** What the companies hold together: the union of {@code held}, in the companies' order. */
+    public static Set<String> heldByAny(Collection<OrganizationModel> companies,
+            Function<OrganizationModel, Set<String>> held) {
+        Set<String> all = new LinkedHashSet<>();
+        companies.forEach(org -> all.addAll(held.apply(org)));
+        return all;
+    }
+
+    /** The user's customer numbers that this company holds, in the company's order. */
     public static List<String> customerNumbersOf(UserModel user, OrganizationModel org) {
         if (org == null) {
             return List.of();
         }
-        Set<String> own = new LinkedHashSet<>(user.getAttributeStream(EntitlementKeys.USER_CUSTOMER_NUMBERS).toList());
+        Set<String> own = customerNumbers(user);
         return heldCustomerNumbers(org).stream().filter(own::contains).toList();
+    }
+
+    /** The user's customer numbers that any of their companies holds: each company's in its order, by alias. */
+    public static List<String> customerNumbersOf(UserModel user, List<OrganizationModel> companies) {
+        Set<String> own = customerNumbers(user);
+        return heldByAny(companies, Companies::heldCustomerNumbers).stream().filter(own::contains).toList();
+    }
+
+    /** The customer numbers stored on the user, whoever gave them. */
+    public static Set<String> customerNumbers(UserModel user) {
+        return new LinkedHashSet<>(user.getAttributeStream(EntitlementKeys.USER_CUSTOMER_NUMBERS).toList());
     }
 
     public static Stream<UserModel> members(KeycloakSession session, OrganizationModel org) {
@@ -95,11 +122,12 @@ public final class Companies {
         return provider != null && user != null && provider.isMember(org, user);
     }
 
-    /** The company's admins (enabled members holding the admin role), sorted by email. */
+    /** The company's admins (enabled members who administer it), sorted by email. */
     public static List<UserModel> adminsOf(KeycloakSession session, RealmModel realm, OrganizationModel org) {
         return members(session, org)
                 .filter(UserModel::isEnabled)
-                .filter(member -> isCompanyAdmin(realm, member))
+                .filter(member -> holdsAdminRole(realm, member))
+                .filter(member -> isAdminOf(session, realm, member, org))
                 .sorted(Comparator.comparing(member -> String.valueOf(member.getEmail())))
                 .toList();
     }

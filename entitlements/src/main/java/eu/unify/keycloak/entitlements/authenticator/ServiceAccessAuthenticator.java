@@ -1,10 +1,12 @@
 package eu.unify.keycloak.entitlements.authenticator;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.ws.rs.core.Response;
 
@@ -51,11 +53,17 @@ final class ServiceAccessAuthenticator implements Authenticator {
         Locale locale = session.getContext().resolveLocale(user);
         Map<String, Object> page = new LinkedHashMap<>();
         page.put("service", ServiceClients.entry(client, locale).name());
+        List<OrganizationModel> askable = companiesToAsk(session, user, client);
+        if (!askable.isEmpty()) {
+            page.put("company", askable.get(0).getName());
+        }
         List<Map<String, String>> admins = new ArrayList<>();
-        OrganizationModel company = user == null ? null : Companies.companyOf(session, user);
-        if (company != null) {
-            page.put("company", company.getName());
+        Set<String> listed = new HashSet<>();
+        for (OrganizationModel company : askable) {
             for (UserModel admin : Companies.adminsOf(session, realm, company)) {
+                if (!listed.add(admin.getId())) {
+                    continue;
+                }
                 Map<String, String> entry = new LinkedHashMap<>();
                 String name = ((nullToEmpty(admin.getFirstName()) + " " + nullToEmpty(admin.getLastName())).trim());
                 entry.put("name", name.isEmpty() ? nullToEmpty(admin.getEmail()) : name);
@@ -65,6 +73,18 @@ final class ServiceAccessAuthenticator implements Authenticator {
         }
         page.put("admins", admins);
         return context.form().setAttribute("unifyServiceAccess", page).createForm(TEMPLATE);
+    }
+
+    /**
+     * Whom to ask for a service: the user's companies that hold it (their admins may grant it), or, when none does,
+     * all of the user's companies (their admins know whom to ask), by alias.
+     */
+    private static List<OrganizationModel> companiesToAsk(KeycloakSession session, UserModel user, ClientModel client) {
+        List<OrganizationModel> companies = user == null ? List.of() : Companies.companiesOf(session, user);
+        List<OrganizationModel> holders = companies.stream()
+                .filter(company -> Companies.heldServices(company).contains(client.getClientId()))
+                .toList();
+        return holders.isEmpty() ? companies : holders;
     }
 
     private static String nullToEmpty(String value) {

@@ -6,15 +6,26 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What one user may use: their company (or none), the customer numbers they act for and their services. The claim
- * of {@code unify-entitlements-mapper} is {@link #toClaim()}; services there carry only id and name to keep tokens
+ * What one user may use: their companies (none, one or several; {@link #company()} is the first by alias), the
+ * customer numbers they act for (those any of their companies holds) and their services. The claim of
+ * {@code unify-entitlements-mapper} is {@link #toClaim()}; services there carry only id and name to keep tokens
  * small.
  */
-public record Entitlements(Company company, List<String> customerNumbers, List<ServiceEntry> services) {
+public record Entitlements(List<Company> companies, List<String> customerNumbers, List<ServiceEntry> services) {
 
     public Entitlements {
+        companies = List.copyOf(companies);
         customerNumbers = List.copyOf(customerNumbers);
         services = List.copyOf(services);
+    }
+
+    /** The first of the user's companies by alias, or null. */
+    public Company company() {
+        return companies.isEmpty() ? null : companies.get(0);
+    }
+
+    public List<Map<String, Object>> companiesJson() {
+        return companies.stream().map(Company::toJson).toList();
     }
 
     public Map<String, Object> toClaim() {
@@ -28,8 +39,9 @@ public record Entitlements(Company company, List<String> customerNumbers, List<S
         }
         claim.put("services", serviceClaims);
         claim.put("customerNumbers", customerNumbers);
-        if (company != null) {
-            claim.put("company", company.toJson());
+        if (!companies.isEmpty()) {
+            claim.put("company", company().toJson());
+            claim.put("companies", companiesJson());
         }
         return claim;
     }

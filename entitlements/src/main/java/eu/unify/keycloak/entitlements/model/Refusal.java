@@ -27,6 +27,11 @@ public final class Refusal extends RuntimeException {
         return new Refusal(403, code, message);
     }
 
+    /** 409: well-formed and within the caller's powers, but it would take away what another company gave too. */
+    public static Refusal conflict(String code, String message) {
+        return new Refusal(409, code, message);
+    }
+
     public int status() {
         return status;
     }

@@ -1,8 +1,9 @@
 package eu.unify.keycloak.entitlements.rest;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -39,15 +40,19 @@ import org.keycloak.services.resources.admin.AdminEventBuilder;
 
 import eu.unify.keycloak.entitlements.access.Companies;
 import eu.unify.keycloak.entitlements.access.ServiceClients;
+import eu.unify.keycloak.entitlements.model.CompanySlice;
 import eu.unify.keycloak.entitlements.model.CustomerNumber;
+import eu.unify.keycloak.entitlements.model.EmailAddress;
 import eu.unify.keycloak.entitlements.model.EntitlementKeys;
 import eu.unify.keycloak.entitlements.model.Invitation;
 import eu.unify.keycloak.entitlements.model.Refusal;
 
 /**
  * {@code /realms/{realm}/unify/company}: a company admin runs their own company's accounts. Every request is checked
- * completely before anything changes: outside the caller's company or powers is 403, invalid input 400. Each change
- * is recorded as a Keycloak admin event with the company admin as the acting user.
+ * completely before anything changes: outside the caller's company or powers is 403, invalid input 400, taking away
+ * what another company of a shared member also holds 409. Reads and writes cover only the company's slice of a
+ * member (see {@link CompanySlice}). Each change is recorded as a Keycloak admin event with the company admin as the
+ * acting user.
  */
 public final class CompanyAdminResource {
 
@@ -85,21 +90,34 @@ public final class CompanyAdminResource {
         });
     }
 
+    /** Read as text: a query value that is not a number is the caller's mistake (400), not a missing resource. */
     @GET
     @Path("members")
     @Produces(MediaType.APPLICATION_JSON)
-    public Response members(@QueryParam("first") @DefaultValue("0") int first,
-            @QueryParam("max") @DefaultValue("100") int max) {
+    public Response members(@QueryParam("first") @DefaultValue("0") String firstParam,
+            @QueryParam("max") @DefaultValue("100") String maxParam) {
         return answer(() -> {
             OrganizationModel org = administeredCompany();
-            if (first < 0 || max < 1 || max > MAX_PAGE) {
-                throw Refusal.invalid("invalid-paging", "'first' must be 0 or more and 'max' 1 to " + MAX_PAGE + ".");
-            }
+            int first = paging(firstParam, 0, Integer.MAX_VALUE);
+            int max = paging(maxParam, 1, MAX_PAGE);
             OrganizationProvider organizations = session.getProvider(OrganizationProvider.class);
             List<Map<String, Object>> members = organizations.getMembersStream(org, Map.<String, String>of(), null, first, max)
                     .map(member -> describe(member, org)).toList();
             return Response.ok(members).build();
         });
+    }
+
+    private static int paging(String value, int min, int max) {
+        try {
+            int number = Integer.parseInt(value.trim());
+            if (number >= min && number <= max) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw Refusal.invalid("invalid-paging", "'first' must be a whole number from 0 and 'max' from 1 to "
+                + MAX_PAGE + ".");
     }
 
     @GET
@@ -117,10 +135,10 @@ public final class CompanyAdminResource {
     @Path("members")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response invite(String body) {
+    public Response invite(InputStream body) {
         return answer(() -> {
             OrganizationModel org = administeredCompany();
-            Invitation invitation = Invitation.parse(body);
+            Invitation invitation = Invitation.parse(readAtMost(body, Invitation.MAX_BODY_BYTES + 1));
             List<RoleModel> roles = new ArrayList<>();
             for (String clientId : invitation.services()) {
                 roles.add(grantableAccessRole(org, clientId));
@@ -128,9 +146,8 @@ public final class CompanyAdminResource {
             for (String number : invitation.customerNumbers()) {
                 requireHeldCustomerNumber(org, number);
             }
-            // An address of a domain another company owns belongs in that company: not ours to invite.
-            OrganizationModel domainOwner = session.getProvider(OrganizationProvider.class)
-                    .getByDomainName(invitation.email().substring(invitation.email().lastIndexOf('@') + 1));
+            // An address of a domain (or a subdomain of one) another company owns belongs in that company.
+            OrganizationModel domainOwner = CompanyDomains.owner(session, EmailAddress.domain(invitation.email()));
             if (domainOwner != null && !domainOwner.getId().equals(org.getId())) {
                 throw Refusal.forbidden("other-company-domain", "The email address belongs to the domain of another "
                         + "company; that company's administrators invite its staff.");
@@ -141,10 +158,7 @@ public final class CompanyAdminResource {
                         + " already exists; it cannot be invited again.");
             }
 
-            UserModel user = session.users().addUser(realm, invitation.email());
-            user.setEmail(invitation.email());
-            user.setFirstName(invitation.firstName());
-            user.setLastName(invitation.lastName());
+            UserModel user = InvitedAccount.create(session, realm, invitation);
             user.setEnabled(true);
             if (invitation.locale() != null) {
                 user.setSingleAttribute(UserModel.LOCALE, invitation.locale());
@@ -179,23 +193,29 @@ public final class CompanyAdminResource {
         });
     }
 
-    /** Takes the member out of the company: revokes the company's services and customer numbers, ends membership. */
+    /**
+     * Takes the member out of the company: revokes the company's services and customer numbers, ends the membership.
+     * What another of the member's companies holds too stays (see {@link CompanySlice}).
+     */
     @DELETE
     @Path("members/{userId}")
     public Response remove(@PathParam("userId") String userId) {
         return answer(() -> {
             OrganizationModel org = administeredCompany();
             UserModel member = otherMemberOf(org, userId);
-            for (String clientId : Companies.heldServices(org)) {
-                ClientModel service = ServiceClients.service(realm, clientId);
-                RoleModel role = service == null ? null : ServiceClients.accessRole(service);
-                if (role != null && member.hasDirectRole(role)) {
-                    member.deleteRoleMapping(role);
-                    event(OperationType.DELETE, ResourceType.CLIENT_ROLE_MAPPING, roleJson(role),
-                            "users", member.getId(), "role-mappings", "clients", role.getContainerId());
-                }
+            CompanySlice services = serviceSlice(org, member);
+            for (String clientId : services.leaving(ServiceClients.directServiceIds(member))) {
+                RoleModel role = ServiceClients.accessRole(ServiceClients.service(realm, clientId));
+                member.deleteRoleMapping(role);
+                event(OperationType.DELETE, ResourceType.CLIENT_ROLE_MAPPING, roleJson(role),
+                        "users", member.getId(), "role-mappings", "clients", role.getContainerId());
             }
-            member.removeAttribute(EntitlementKeys.USER_CUSTOMER_NUMBERS);
+            Set<String> numbers = Companies.customerNumbers(member);
+            List<String> leaving = numberSlice(org, member).leaving(numbers);
+            if (!leaving.isEmpty()) {
+                numbers.removeAll(leaving);
+                storeCustomerNumbers(member, numbers);
+            }
             session.getProvider(OrganizationProvider.class).removeMember(org, member);
             event(OperationType.DELETE, ResourceType.ORGANIZATION_MEMBERSHIP, Map.of("userId", userId),
                     "organizations", org.getId(), "members", userId);
@@ -226,6 +246,9 @@ public final class CompanyAdminResource {
             OrganizationModel org = administeredCompany();
             UserModel member = otherMemberOf(org, userId);
             RoleModel role = grantableAccessRole(org, clientId);
+            if (serviceSlice(org, member).shared(clientId)) {
+                throw sharedWithAnotherCompany("the service '" + shorten(clientId) + "'");
+            }
             if (member.hasDirectRole(role)) {
                 member.deleteRoleMapping(role);
                 event(OperationType.DELETE, ResourceType.CLIENT_ROLE_MAPPING, roleJson(role),
@@ -242,11 +265,9 @@ public final class CompanyAdminResource {
             OrganizationModel org = administeredCompany();
             UserModel member = otherMemberOf(org, userId);
             requireHeldCustomerNumber(org, number);
-            Set<String> numbers = new LinkedHashSet<>(member.getAttributeStream(EntitlementKeys.USER_CUSTOMER_NUMBERS).toList());
+            Set<String> numbers = Companies.customerNumbers(member);
             if (numbers.add(number)) {
-                member.setAttribute(EntitlementKeys.USER_CUSTOMER_NUMBERS, List.copyOf(numbers));
-                event(OperationType.UPDATE, ResourceType.USER,
-                        Map.of(EntitlementKeys.USER_CUSTOMER_NUMBERS, List.copyOf(numbers)), "users", member.getId());
+                storeCustomerNumbers(member, numbers);
             }
             return Response.noContent().build();
         });
@@ -259,18 +280,43 @@ public final class CompanyAdminResource {
             OrganizationModel org = administeredCompany();
             UserModel member = otherMemberOf(org, userId);
             requireHeldCustomerNumber(org, number);
-            Set<String> numbers = new LinkedHashSet<>(member.getAttributeStream(EntitlementKeys.USER_CUSTOMER_NUMBERS).toList());
+            if (numberSlice(org, member).shared(number)) {
+                throw sharedWithAnotherCompany("the customer number " + number);
+            }
+            Set<String> numbers = Companies.customerNumbers(member);
             if (numbers.remove(number)) {
-                if (numbers.isEmpty()) {
-                    member.removeAttribute(EntitlementKeys.USER_CUSTOMER_NUMBERS);
-                } else {
-                    member.setAttribute(EntitlementKeys.USER_CUSTOMER_NUMBERS, List.copyOf(numbers));
-                }
-                event(OperationType.UPDATE, ResourceType.USER,
-                        Map.of(EntitlementKeys.USER_CUSTOMER_NUMBERS, List.copyOf(numbers)), "users", member.getId());
+                storeCustomerNumbers(member, numbers);
             }
             return Response.noContent().build();
         });
+    }
+
+    /** Stores the member's customer numbers (none: no attribute) and records the change as an admin event. */
+    private void storeCustomerNumbers(UserModel member, Set<String> numbers) {
+        if (numbers.isEmpty()) {
+            member.removeAttribute(EntitlementKeys.USER_CUSTOMER_NUMBERS);
+        } else {
+            member.setAttribute(EntitlementKeys.USER_CUSTOMER_NUMBERS, List.copyOf(numbers));
+        }
+        event(OperationType.UPDATE, ResourceType.USER,
+                Map.of(EntitlementKeys.USER_CUSTOMER_NUMBERS, List.copyOf(numbers)), "users", member.getId());
+    }
+
+    /** The caller's company's part of the member's services, against what the member's other companies hold. */
+    private CompanySlice serviceSlice(OrganizationModel org, UserModel member) {
+        return new CompanySlice(Companies.heldServices(org),
+                Companies.heldByAny(Companies.otherCompaniesOf(session, member, org), Companies::heldServices));
+    }
+
+    private CompanySlice numberSlice(OrganizationModel org, UserModel member) {
+        return new CompanySlice(Companies.heldCustomerNumbers(org),
+                Companies.heldByAny(Companies.otherCompaniesOf(session, member, org), Companies::heldCustomerNumbers));
+    }
+
+    private static Refusal sharedWithAnotherCompany(String what) {
+        return Refusal.conflict("shared-with-another-company", "This member also belongs to another company that "
+                + "holds " + what + ", so the right is shared and stays. To end their work for your company, revoke "
+                + "your company's customer numbers or remove them from your company.");
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -338,6 +384,18 @@ public final class CompanyAdminResource {
 
     // ---------------------------------------------------------------------------------------------------------
 
+    /** The first {@code limit} bytes of the body: enough to tell an oversize body without reading all of it. */
+    private static byte[] readAtMost(InputStream body, int limit) {
+        if (body == null) {
+            return new byte[0];
+        }
+        try {
+            return body.readNBytes(limit);
+        } catch (IOException e) {
+            throw Refusal.invalid("invalid-request", "The request body could not be read.");
+        }
+    }
+
     private Response answer(Supplier<Response> action) {
         try {
             return action.get();
@@ -346,7 +404,9 @@ public final class CompanyAdminResource {
         }
     }
 
+    /** The member as the caller's company sees them: only the services and customer numbers the company holds. */
     private Map<String, Object> describe(UserModel member, OrganizationModel org) {
+        CompanySlice services = serviceSlice(org, member);
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", member.getId());
         json.put("username", member.getUsername());
@@ -354,9 +414,10 @@ public final class CompanyAdminResource {
         json.put("firstName", member.getFirstName());
         json.put("lastName", member.getLastName());
         json.put("enabled", member.isEnabled());
-        json.put("companyAdmin", Companies.isCompanyAdmin(realm, member));
-        json.put("services", ServiceClients.servicesOf(member).stream().map(ClientModel::getClientId).toList());
-        json.put("grantedServices", ServiceClients.directServiceIds(member));
+        json.put("companyAdmin", Companies.isAdminOf(session, realm, member, org));
+        json.put("services", services.visible(ServiceClients.servicesOf(member).stream().map(ClientModel::getClientId)
+                .toList()));
+        json.put("grantedServices", services.visible(ServiceClients.directServiceIds(member)));
         json.put("customerNumbers", Companies.customerNumbersOf(member, org));
         return json;
     }

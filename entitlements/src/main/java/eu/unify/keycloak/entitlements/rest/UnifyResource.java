@@ -57,6 +57,7 @@ public final class UnifyResource {
         body.put("services", entitlements.services().stream().map(ServiceEntry::toJson).toList());
         body.put("customerNumbers", entitlements.customerNumbers());
         body.put("company", entitlements.company() == null ? null : entitlements.company().toJson());
+        body.put("companies", entitlements.companiesJson());
         // Apps call this from the browser: CORS for the origins of the client the token was issued to.
         return Cors.builder().auth().allowedMethods("GET").checkAllowedOrigins(auth.token())
                 .add(Response.ok(body).type(MediaType.APPLICATION_JSON_TYPE));

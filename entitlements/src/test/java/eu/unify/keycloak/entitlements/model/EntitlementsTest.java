@@ -40,14 +40,25 @@ class EntitlementsTest {
 
     @Test
     void theClaimCarriesServiceIdsAndNamesNumbersAndTheCompany() {
-        Entitlements entitlements = new Entitlements(new Company("id-1", "acme", "Acme Oy"), List.of("100234"),
+        Entitlements entitlements = new Entitlements(List.of(new Company("id-1", "acme", "Acme Oy")), List.of("100234"),
                 List.of(ServiceEntry.of("shop", SHOP, Locale.forLanguageTag("fi"))));
         assertThat(entitlements.toClaim()).isEqualTo(Map.of(
                 "services", List.of(Map.of("clientId", "shop", "name", "Verkkokauppa")),
                 "customerNumbers", List.of("100234"),
-                "company", Map.of("id", "id-1", "alias", "acme", "name", "Acme Oy")));
-        assertThat(new Entitlements(null, List.of(), List.of()).toClaim())
+                "company", Map.of("id", "id-1", "alias", "acme", "name", "Acme Oy"),
+                "companies", List.of(Map.of("id", "id-1", "alias", "acme", "name", "Acme Oy"))));
+        assertThat(new Entitlements(List.of(), List.of(), List.of()).toClaim())
                 .as("no company: the key is left out").isEqualTo(Map.of("services", List.of(), "customerNumbers", List.of()));
+    }
+
+    @Test
+    void aUserInSeveralCompaniesHasTheFirstByAliasAsCompanyAndAllOfThem() {
+        Entitlements entitlements = new Entitlements(List.of(new Company("a", "acme", "Acme Oy"),
+                new Company("g", "globex", "Globex GmbH")), List.of("100234", "200100"), List.of());
+        assertThat(entitlements.company().alias()).isEqualTo("acme");
+        assertThat(entitlements.toClaim().get("companies")).isEqualTo(List.of(
+                Map.of("id", "a", "alias", "acme", "name", "Acme Oy"),
+                Map.of("id", "g", "alias", "globex", "name", "Globex GmbH")));
     }
 
     @Test

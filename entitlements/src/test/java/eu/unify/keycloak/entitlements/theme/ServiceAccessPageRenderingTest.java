@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Properties;
 
 import org.junit.jupiter.api.Test;
+import org.keycloak.theme.beans.MessageFormatterMethod;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -87,13 +88,36 @@ class ServiceAccessPageRenderingTest {
                 KeycloakFreemarker.format(messages.getProperty("unify-service-access-no-company"), "fi")));
     }
 
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"${7*7}", "${loginTitle}", "{0} '' '", "Shop ${x"})
+    void namesAreShownAsTheyAreWrittenWithKeycloaksOwnMsg(String trick) {
+        // Keycloak's MessageFormatterMethod resolves ${key} in arguments; the page must not hand names to it.
+        Properties messages = KEYCLOAK_V2.messages("fi");
+        MessageFormatterMethod keycloakMsg = new MessageFormatterMethod(Locale.forLanguageTag("fi"), messages);
+        String service = "Verkkokauppa " + trick;
+        String company = "Acme " + trick;
+        String withAdmins = KeycloakFreemarker.visibleText(render(KEYCLOAK_V2, "fi", Map.of("service", service,
+                "company", company, "admins", List.of(Map.of("name", "Aino " + trick, "email", "aino@acme.example"))),
+                keycloakMsg).html);
+        assertThat(withAdmins).contains(KeycloakFreemarker.format(messages.getProperty("unify-service-access-denied"),
+                "fi", service)).contains("Aino " + trick);
+        String noAdmins = KeycloakFreemarker.visibleText(render(KEYCLOAK_V2, "fi", Map.of("service", service,
+                "company", company, "admins", List.of()), keycloakMsg).html);
+        assertThat(noAdmins).contains(KeycloakFreemarker.format(messages.getProperty("unify-service-access-no-admins"),
+                "fi", company));
+    }
+
     private record Rendered(String html, java.util.Set<String> missing) {
     }
 
     private static Rendered render(Theme theme, String locale, Map<String, Object> access) {
+        Msg msg = new Msg(theme.messages(locale), Locale.forLanguageTag(locale));
+        return new Rendered(render(theme, locale, access, msg).html, msg.missing);
+    }
+
+    private static Rendered render(Theme theme, String locale, Map<String, Object> access,
+            freemarker.template.TemplateMethodModelEx msg) {
         Properties properties = theme.properties();
-        Locale javaLocale = Locale.forLanguageTag(locale);
-        Msg msg = new Msg(theme.messages(locale), javaLocale);
         Map<String, Object> model = new HashMap<>();
         model.put("unifyServiceAccess", access);
         model.put("properties", properties);
@@ -127,6 +151,6 @@ class ServiceAccessPageRenderingTest {
         model.put("messagesPerField", messagesPerField);
 
         String html = KeycloakFreemarker.render(theme, "unify-service-access.ftl", model);
-        return new Rendered(html, msg.missing);
+        return new Rendered(html, java.util.Set.of());
     }
 }

@@ -18,6 +18,7 @@ import org.keycloak.representations.idm.MemberRepresentation;
 import org.keycloak.representations.idm.RequiredActionProviderSimpleRepresentation;
 import org.keycloak.representations.idm.RoleRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
+import org.keycloak.representations.userprofile.config.UPConfig;
 import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.keycloak.testframework.annotations.TestSetup;
@@ -76,7 +77,7 @@ public class CompanyAdminApiIT {
         // Other tests of the class may have invited more Acme members; nobody of Globex is listed.
         assertThat(emails).contains(CompanyRealmConfig.ACME_ADMIN, CompanyRealmConfig.ACME_MEMBER,
                 CompanyRealmConfig.ACME_NO_RIGHTS, CompanyRealmConfig.ACME_REALM_ADMIN);
-        assertThat(emails).allMatch(email -> email.endsWith("@acme.example"));
+        assertThat(emails).allMatch(email -> email.endsWith("acme.example"));
         JsonNode matti = member(reply.json(), CompanyRealmConfig.ACME_MEMBER);
         assertThat(texts(matti.get("services"))).containsExactly("shop");
         assertThat(texts(matti.get("customerNumbers"))).containsExactly("100234", "FI-4411");
@@ -198,6 +199,86 @@ public class CompanyAdminApiIT {
         assertThat(adminEvents()).as("no admin event").hasSize(events);
     }
 
+    @Test
+    void invitedNamesAreCheckedByTheRealmsUserProfile() {
+        UnifyApi aino = UnifyApi.as(realm, oauth, CompanyRealmConfig.ACME_ADMIN);
+        String ainoId = CompanySetup.userId(realm, CompanyRealmConfig.ACME_ADMIN);
+        int events = adminEvents().size();
+        int users = realm.admin().users().count();
+
+        // Keycloak's default person-name rule refuses markup and template syntax ...
+        assertRefusedNaming(aino.post("company/members", "{\"email\": \"x10@acme.example\", \"firstName\": "
+                + "\"\\\"><img src=x onerror=alert(1)>\"}"), "invalid-field", "firstName");
+        assertRefusedNaming(aino.post("company/members", "{\"email\": \"x11@acme.example\", \"lastName\": \"${7*7}\"}"),
+                "invalid-field", "lastName");
+        // ... and a rule the realm adds applies as well.
+        UPConfig original = realm.admin().users().userProfile().getConfiguration();
+        UPConfig stricter = realm.admin().users().userProfile().getConfiguration();
+        stricter.getAttribute("lastName").addValidation("pattern", Map.of("pattern", "^[^0-9]*$",
+                "error-message", "no digits in names"));
+        realm.admin().users().userProfile().update(stricter);
+        try {
+            assertRefusedNaming(aino.post("company/members", "{\"email\": \"x12@acme.example\", \"lastName\": "
+                    + "\"Laine2\"}"), "invalid-field", "lastName");
+        } finally {
+            realm.admin().users().userProfile().update(original);
+        }
+
+        assertThat(realm.admin().users().count()).as("no account created").isEqualTo(users);
+        // The only new admin events are the realm admin's changes of the user profile.
+        assertThat(newEvents(events)).as("no admin event of the company admin")
+                .noneMatch(e -> ainoId.equals(e.getAuthDetails().getUserId()));
+        assertThat(Mails.to(mail, "x10@acme.example")).isEmpty();
+    }
+
+    @Test
+    void invitedAddressesMustBePlainAddressesOfTheCallersCompany() throws Exception {
+        UnifyApi aino = UnifyApi.as(realm, oauth, CompanyRealmConfig.ACME_ADMIN);
+        int events = adminEvents().size();
+        int users = realm.admin().users().count();
+
+        for (String address : List.of("a<b>@acme.example", "\\\"q\\\"@acme.example", "a'b\\\"c<d>@acme.example",
+                "o\uFFFDx@acme.example", "x@acme.example.", "x@acme..example", "x y@acme.example", "x@-acme.example",
+                // Plain syntax, but the username is the address, and Keycloak's default username rules refuse ' and $.
+                "o'brien@acme.example", "$x@acme.example")) {
+            assertRefusedNaming(aino.post("company/members", "{\"email\": \"" + address + "\"}"), "invalid-email", "email");
+        }
+        // An address in a subdomain of another company's domain belongs to that company.
+        assertRefused(aino.post("company/members", "{\"email\": \"spy@mail.globex.example\"}"), 403,
+                "other-company-domain");
+        assertRefused(aino.post("company/members", "{\"email\": \"spy@MAIL.Globex.Example\"}"), 403,
+                "other-company-domain");
+        assertThat(realm.admin().users().count()).as("no account created").isEqualTo(users);
+        assertThat(adminEvents()).as("no admin event").hasSize(events);
+
+        // A subdomain of the company's own domain is its own.
+        UnifyApi.Reply created = aino.post("company/members", "{\"email\": \"myynti@sales.acme.example\"}");
+        assertThat(created.status()).as("%s", created).isEqualTo(201);
+        assertThat(Mails.to(mail, "myynti@sales.acme.example")).as("the invitation").hasSize(1);
+    }
+
+    @Test
+    void invitationBodiesAreBoundStrictlyAndPagingIsChecked() {
+        UnifyApi aino = UnifyApi.as(realm, oauth, CompanyRealmConfig.ACME_ADMIN);
+        int users = realm.admin().users().count();
+
+        assertRefusedNaming(aino.post("company/members", "{\"email\": \"x13@acme.example\", \"email\": "
+                + "\"x14@acme.example\"}"), "duplicate-field", "email");
+        assertRefusedNaming(aino.post("company/members", "{\"email\": [\"x15@acme.example\"]}"), "invalid-field", "email");
+        assertRefusedNaming(aino.post("company/members", "{\"email\": \"x16@acme.example\", \"firstName\": 5}"),
+                "invalid-field", "firstName");
+        assertRefusedNaming(aino.post("company/members", "{\"email\": \"x17@acme.example\", \"services\": \"shop\"}"),
+                "invalid-field", "services");
+        assertRefused(aino.post("company/members", "{\"email\": \"x18@acme.example\"} {}"), 400, "invalid-request");
+        assertThat(realm.admin().users().count()).as("no account created").isEqualTo(users);
+
+        assertRefused(aino.get("company/members?max=abc"), 400, "invalid-paging");
+        assertRefused(aino.get("company/members?first=x"), 400, "invalid-paging");
+        assertRefused(aino.get("company/members?max=0"), 400, "invalid-paging");
+        assertRefused(aino.get("company/members?max=101"), 400, "invalid-paging");
+        assertThat(aino.get("company/members?first=0&max=2").json()).hasSize(2);
+    }
+
     // ------------------------------------------------------------------------------------------------------
     // Attacks: 403, no change
     // ------------------------------------------------------------------------------------------------------
@@ -292,6 +373,12 @@ public class CompanyAdminApiIT {
     }
 
     // ------------------------------------------------------------------------------------------------------
+
+    /** A 400 whose message names the field, so the caller knows what to correct. */
+    private static void assertRefusedNaming(UnifyApi.Reply reply, String error, String field) {
+        assertRefused(reply, 400, error);
+        assertThat(reply.json().get("message").asText()).as("%s", reply).contains("'" + field + "'");
+    }
 
     private static void assertRefused(UnifyApi.Reply reply, int status, String error) {
         assertThat(reply.status()).as("%s", reply).isEqualTo(status);

@@ -7,6 +7,7 @@ import java.util.Map;
 import jakarta.ws.rs.core.Response;
 
 import org.keycloak.admin.client.CreatedResponseUtil;
+import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.OrganizationDomainRepresentation;
 import org.keycloak.representations.idm.OrganizationRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
@@ -76,6 +77,49 @@ final class CompanySetup {
             // Removed with the realm at the end of the class.
             return CreatedResponseUtil.getCreatedId(response);
         }
+    }
+
+    /**
+     * A member of several companies, as a realm admin makes one in the console: a user with the given direct service
+     * rights (the client role {@code access}), realm roles and customer numbers, added to each organisation.
+     */
+    static String sharedMember(ManagedRealm realm, String email, String firstName, List<String> services,
+            List<String> realmRoles, List<String> numbers, String... orgIds) {
+        UserRepresentation user = new UserRepresentation();
+        user.setUsername(email);
+        user.setEmail(email);
+        user.setFirstName(firstName);
+        user.setLastName("Kumppani");
+        user.setEnabled(true);
+        user.setEmailVerified(true);
+        Map<String, List<String>> attributes = new LinkedHashMap<>();
+        attributes.put("locale", List.of("fi"));
+        if (!numbers.isEmpty()) {
+            attributes.put("unify.customerNumbers", numbers);
+        }
+        user.setAttributes(attributes);
+        CredentialRepresentation password = new CredentialRepresentation();
+        password.setType(CredentialRepresentation.PASSWORD);
+        password.setValue(CompanyRealmConfig.PASSWORD);
+        password.setTemporary(false);
+        user.setCredentials(List.of(password));
+        String id;
+        try (Response response = realm.admin().users().create(user)) {
+            id = CreatedResponseUtil.getCreatedId(response);
+        }
+        for (String service : services) {
+            var client = realm.admin().clients().findByClientId(service).get(0);
+            realm.admin().users().get(id).roles().clientLevel(client.getId())
+                    .add(List.of(realm.admin().clients().get(client.getId()).roles().get("access").toRepresentation()));
+        }
+        for (String role : realmRoles) {
+            realm.admin().users().get(id).roles().realmLevel()
+                    .add(List.of(realm.admin().roles().get(role).toRepresentation()));
+        }
+        for (String orgId : orgIds) {
+            addMember(realm, orgId, email);
+        }
+        return id;
     }
 
     private static void addMember(ManagedRealm realm, String orgId, String username) {

@@ -120,6 +120,25 @@ public class ServiceAccessGateIT {
     }
 
     @Test
+    void aServiceNameIsShownAsItIsWrittenNotFormattedAsAMessage() {
+        // Keycloak's msg() resolves ${key} in its arguments as message keys: a name must never pass through it.
+        String literal = "Laskut ${loginTitle} ${7*7} {0} 'x'";
+        var invoices = realm.admin().clients().findByClientId(CompanyRealmConfig.INVOICES).get(0);
+        var original = new java.util.HashMap<>(invoices.getAttributes());
+        invoices.getAttributes().put("unify.service.name.fi", literal);
+        realm.admin().clients().get(invoices.getId()).update(invoices);
+        try {
+            oauth.client(CompanyRealmConfig.INVOICES, CompanyRealmConfig.SECRET).openLoginForm();
+            loginPage.fillLogin(CompanyRealmConfig.ACME_NO_RIGHTS, CompanyRealmConfig.PASSWORD);
+            Browser.submitAndWait(driver, loginPage::submit);
+            assertThat(driver.findElement(By.id("unify-service-access-denied")).getText()).contains(literal);
+        } finally {
+            invoices.setAttributes(original);
+            realm.admin().clients().get(invoices.getId()).update(invoices);
+        }
+    }
+
+    @Test
     void aGrantTakesEffectAtTheNextSignIn() {
         String liisa = CompanySetup.userId(realm, CompanyRealmConfig.ACME_NO_RIGHTS);
         var invoices = realm.admin().clients().findByClientId(CompanyRealmConfig.INVOICES).get(0);

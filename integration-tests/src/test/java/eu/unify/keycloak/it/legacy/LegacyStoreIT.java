@@ -2,7 +2,13 @@ package eu.unify.keycloak.it.legacy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.security.MessageDigest;
 import java.sql.Connection;
+import java.util.HexFormat;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -99,6 +105,7 @@ public class LegacyStoreIT {
             db.insert(db.username("Offline"), OLD_HASH, null, null, null, null, null, 2);
             db.insert(db.username("Imported"), OLD_HASH, null, null, null, null, null, 2);
             db.insert(db.username("Wieder"), OLD_HASH, null, null, null, null, null, 2);
+            db.insert(refusedUsername(db), OLD_HASH, null, null, null, null, null, 2);
             for (int i = 0; i < SYNC_ACCOUNTS; i++) {
                 db.insert(db.username(String.format("sync%02d", i)), OLD_HASH, null, "Sync", "User " + i, null, null,
                         3);
@@ -303,17 +310,64 @@ public class LegacyStoreIT {
     @Order(6)
     @ParameterizedTest(name = "{0}")
     @EnumSource(LegacyDatabase.class)
-    void synchronizeAllUsersImportsEveryAccountOnce(LegacyDatabase db) {
+    void anAccountWhoseUsernameTheRealmRefusesIsNotImported(LegacyDatabase db) throws Exception {
+        String refused = refusedUsername(db);
+        long logStart = Files.size(UnifyServerConfig.serverLog());
+
+        AccessTokenResponse tokens = oauth.doPasswordGrantRequest(refused, OLD_PASSWORD);
+        assertThat(tokens.isSuccess()).as("the right password does not sign it in").isFalse();
+        assertThat(tokens.getError()).isEqualTo("invalid_grant");
+        assertThat(stored(refused)).as("not imported").isEmpty();
+        assertThat(realm.admin().users().searchByAttributes("legacy_username:" + refused)).isEmpty();
+
+        // The admin learns of it in the log, by a reference to the account, never by its name.
+        List<String> told = readLog(logStart).lines().filter(line -> line.contains(reference(refused))).toList();
+        assertThat(told).as("a log line names the account's reference %s", reference(refused)).isNotEmpty();
+        assertThat(told).allSatisfy(line -> assertThat(line).contains("username rules").doesNotContain(refused)
+                .doesNotContain(refused.toLowerCase()).doesNotContain("<script>"));
+    }
+
+    /** A legacy username the realm's default username rules refuse (characters such as {@code <} and {@code >}). */
+    private static String refusedUsername(LegacyDatabase db) {
+        return db.username("<script>alert(2)</script>");
+    }
+
+    /** How the legacy module names an account in the log: the start of the SHA-256 of its legacy username. */
+    static String reference(String legacyUsername) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(legacyUsername.getBytes(StandardCharsets.UTF_8));
+            return "legacy account " + HexFormat.of().formatHex(hash).substring(0, 12);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String readLog(long offset) throws IOException {
+        try (RandomAccessFile log = new RandomAccessFile(UnifyServerConfig.serverLog().toFile(), "r")) {
+            byte[] appended = new byte[(int) Math.max(0, log.length() - offset)];
+            log.seek(offset);
+            log.readFully(appended);
+            return new String(appended, StandardCharsets.UTF_8);
+        }
+    }
+
+    @Order(7)
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(LegacyDatabase.class)
+    void synchronizeAllUsersImportsEveryAccountOnce(LegacyDatabase db) throws Exception {
         String componentId = componentId(db);
         UserRepresentation before = stored(db.username("Haupt")).get(0);
         int alreadyImported = (int) realm.admin().users().list(0, 1000).stream()
                 .filter(u -> componentId.equals(u.getFederationLink())).count();
         int total = 7 + SYNC_ACCOUNTS;
 
+        long logStart = Files.size(UnifyServerConfig.serverLog());
         SynchronizationResultRepresentation first = realm.admin().userStorage().syncUsers(componentId,
                 "triggerFullSync");
         assertThat(first.getAdded()).isEqualTo(total - alreadyImported);
-        assertThat(first.getFailed()).isZero();
+        // The account whose username the realm refuses is the one failure the console shows, logged by reference.
+        assertThat(first.getFailed()).isEqualTo(1);
+        assertThat(readLog(logStart)).contains(reference(refusedUsername(db))).doesNotContain(refusedUsername(db));
         assertThat(realm.admin().users().list(0, 1000).stream()
                 .filter(u -> componentId.equals(u.getFederationLink()))).hasSize(total);
         UserRepresentation synced = stored(db.username("sync07")).get(0);
@@ -324,7 +378,7 @@ public class LegacyStoreIT {
                 "triggerFullSync");
         assertThat(again.getAdded()).isZero();
         assertThat(again.getUpdated()).isZero();
-        assertThat(again.getFailed()).isZero();
+        assertThat(again.getFailed()).isEqualTo(1);
         UserRepresentation after = stored(db.username("Haupt")).get(0);
         assertThat(after.getId()).isEqualTo(before.getId());
         assertThat(after.getAttributes()).isEqualTo(before.getAttributes());
@@ -333,7 +387,7 @@ public class LegacyStoreIT {
         assertThat(oauth.doPasswordGrantRequest(db.username("sync07"), OLD_PASSWORD).isSuccess()).isTrue();
     }
 
-    @Order(7)
+    @Order(8)
     @ParameterizedTest(name = "{0}")
     @EnumSource(LegacyDatabase.class)
     void anImportedAccountDeletedInKeycloakIsImportedAgainAtItsNextSignIn(LegacyDatabase db) {

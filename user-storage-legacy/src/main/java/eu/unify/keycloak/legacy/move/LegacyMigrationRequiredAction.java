@@ -148,7 +148,7 @@ final class LegacyMigrationRequiredAction implements RequiredActionProvider {
                 move(context, subject, form);
             }
         } catch (LegacyStoreUnavailableException e) {
-            LOG.warnf("legacy move of %s: the legacy store is unavailable", Company.legacyUsername(subject.user()));
+            LOG.warnf("legacy move of user %s: the legacy store is unavailable", subject.user().getId());
             unavailable(context);
         }
     }
@@ -220,7 +220,7 @@ final class LegacyMigrationRequiredAction implements RequiredActionProvider {
         } catch (RuntimeException e) {
             session.singleUseObjects().remove(guard);
             // The class only: a message may quote a value, and passwords went through this transaction.
-            LOG.warnf("legacy move of %s failed, nothing changed: %s", company.main().legacyUsername(),
+            LOG.warnf("legacy move of user %s failed, nothing changed: %s", subject.user().getId(),
                     e.getClass().getName());
             refusedEvent(context, subject, entries.size()).error("legacy_move_failed");
             context.challenge(form(context, subject, company, entries, Map.of(), ERROR_FAILED));

@@ -1,9 +1,11 @@
 package eu.unify.keycloak.legacy.storage;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 import org.jboss.logging.Logger;
@@ -53,6 +55,8 @@ final class LegacyUserStorageProvider implements UserStorageProvider, UserLookup
      * federated id after the import, and must then get the same (now imported) user.
      */
     private final Map<String, LegacyUser> signingIn = new HashMap<>();
+    /** Accounts of this request whose username the realm's rules refuse. */
+    private final Set<String> refused = new HashSet<>();
 
     LegacyUserStorageProvider(KeycloakSession session, ComponentModel model, LegacyStoreConfig config,
                               LegacyAccountRepository repository, LegacyPasswordCheck passwordCheck) {
@@ -124,6 +128,16 @@ final class LegacyUserStorageProvider implements UserStorageProvider, UserLookup
             // Still linked here: imported by a concurrent sign-in between the two lookups, so it is this account.
             // Not linked: moved (or another store's), never offered again.
             return model.getId().equals(byLegacyName.get().getFederationLink()) ? byLegacyName.get() : null;
+        }
+        if (refused.contains(account.username())) {
+            return null;
+        }
+        Optional<String> refusal = LegacyImport.usernameRefusal(session, account);
+        if (refusal.isPresent()) {
+            // Not offered at all: the sign-in fails as for an unknown name, the admin learns of it in the log (once).
+            refused.add(account.username());
+            LegacyImport.logRefused(model, account, refusal.get());
+            return null;
         }
         LegacyUser user = new LegacyUser(session, realm, new TransientLegacyUser(session, realm, model, account));
         signingIn.put(account.username(), user);
@@ -214,14 +228,14 @@ final class LegacyUserStorageProvider implements UserStorageProvider, UserLookup
                 }
             });
         } catch (RuntimeException e) {
-            LOG.debugf("importing legacy account %s failed (%s); looking for a concurrent import", username,
+            LOG.debugf("importing %s failed (%s); looking for a concurrent import", account.reference(),
                     e.getClass().getSimpleName());
         }
         UserModel stored = UserStoragePrivateUtil.userLocalStorage(session).getUserByUsername(realm, username);
         if (stored == null) {
             throw new ModelException("legacy account could not be imported");
         }
-        LOG.debugf("imported legacy account %s into realm %s", username, realm.getName());
+        LOG.debugf("imported %s into realm %s", account.reference(), realm.getName());
         return stored;
     }
 

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
@@ -32,6 +33,7 @@ import org.keycloak.storage.user.ImportSynchronization;
 import org.keycloak.storage.user.SynchronizationResult;
 
 import eu.unify.keycloak.common.UnifyVersion;
+import eu.unify.keycloak.common.logging.ProfileBeanWarnings;
 import eu.unify.keycloak.legacy.hash.LegacyPasswordVerifier;
 import eu.unify.keycloak.legacy.rights.LegacyRights;
 import eu.unify.keycloak.legacy.move.MoveSettings;
@@ -46,6 +48,8 @@ public final class LegacyUserStorageProviderFactory implements UserStorageProvid
     public static final String ID = "unify-legacy";
 
     private static final Logger LOG = Logger.getLogger(LegacyUserStorageProviderFactory.class);
+
+    private List<java.util.logging.Logger> quietened = List.of();
     /**
      * Accounts imported per transaction by "Synchronize all users". Keycloak flushes its persistence context for
      * every user it creates, so a transaction's cost grows with the square of its users: small chunks keep it
@@ -315,7 +319,7 @@ public final class LegacyUserStorageProviderFactory implements UserStorageProvid
                         importIfNew(session, realmId, model, account, single));
                 result.add(single);
             } catch (RuntimeException single) {
-                LOG.warnf("legacy sync: account %s not imported (%s)", account.username(),
+                LOG.warnf("legacy sync: %s not imported (%s)", account.reference(),
                         single.getClass().getSimpleName());
                 result.increaseFailed();
             }
@@ -346,6 +350,13 @@ public final class LegacyUserStorageProviderFactory implements UserStorageProvid
                         .findAny().isPresent()) {
             return;
         }
+        Optional<String> refused = LegacyImport.usernameRefusal(session, account);
+        if (refused.isPresent()) {
+            // Counted as failed, so the console's result shows it; the log says which account, by reference.
+            LegacyImport.logRefused(model, account, refused.get());
+            result.increaseFailed();
+            return;
+        }
         LegacyImport.create(session, local, realm, model, account);
         result.increaseAdded();
     }
@@ -355,6 +366,12 @@ public final class LegacyUserStorageProviderFactory implements UserStorageProvid
                                            UserStorageProviderModel model) {
         // The legacy schema has no change timestamps in the contract; a full sync is cheap and idempotent.
         return sync(sessionFactory, realmId, model);
+    }
+
+    /** Keycloak's warnings about the multi-valued legacy rights would name the user (see ProfileBeanWarnings). */
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+        quietened = ProfileBeanWarnings.quieten();
     }
 
     @Override

@@ -16,6 +16,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.keycloak.theme.beans.MessageFormatterMethod;
 
 import eu.unify.keycloak.common.theme.KeycloakFreemarker;
 import eu.unify.keycloak.common.theme.LoginPageModel;
@@ -182,6 +184,41 @@ class MovePagesRenderingTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"${7*7}", "${loginTitle}", "{0} '' '", "x\u001E1\u001Fy"})
+    void namesAreShownAsTheyAreWrittenWithKeycloaksOwnMsg(String trick) {
+        // Keycloak's MessageFormatterMethod resolves ${key} in arguments; names and usernames must not pass through it.
+        Theme email = emailTheme("base");
+        Properties messages = email.messages("de");
+        MessageFormatterMethod keycloakMsg = new MessageFormatterMethod(Locale.GERMAN, messages);
+        String first = "Veit " + trick;
+        String legacy = "Vertrieb " + trick;
+        for (String format : List.of("html", "text")) {
+            Map<String, Object> model = new HashMap<>();
+            model.put("realmName", "Acme " + trick);
+            model.put("username", "info@example.com");
+            model.put("legacyUsername", legacy);
+            model.put("password", "Ab3-xY7#kLm9Pq2!");
+            model.put("user", Map.of("firstName", first, "email", "info@example.com"));
+            model.put("locale", Locale.GERMAN);
+            model.put("ltr", true);
+            model.put("msg", keycloakMsg);
+            model.put("properties", email.properties());
+            model.put("kcSanitize", KeycloakFreemarker.kcSanitize());
+            String mail = KeycloakFreemarker.render(email, format + "/unify-legacy-password.ftl", model);
+            String text = format.equals("html") ? KeycloakFreemarker.visibleText(mail) : mail;
+            assertThat(text).as(format).contains(format(messages, "unify-legacy-password-greeting", "de", first))
+                    .contains(format(messages, "unify-legacy-password-intro", "de", "Acme " + trick, legacy));
+        }
+        Theme login = loginTheme("keycloak.v2");
+        Properties loginMessages = login.messages("de");
+        String html = render(login, "unify-legacy-move-info.ftl", Map.of("unifyMoveInfo",
+                Map.of("kind", "sub-account", "mainAccount", legacy)),
+                new MessageFormatterMethod(Locale.GERMAN, loginMessages), "de");
+        assertThat(KeycloakFreemarker.visibleText(html))
+                .contains(format(loginMessages, "unify-legacy-move-info-sub", "de", legacy));
+    }
+
     private static Map<String, Object> account(int index, String legacyUsername, String displayName, boolean main,
                                                String email, boolean forward, String error) {
         Map<String, Object> account = new LinkedHashMap<>();
@@ -195,7 +232,8 @@ class MovePagesRenderingTest {
         return account;
     }
 
-    private static String render(Theme theme, String template, Map<String, Object> attributes, Msg msg, String locale) {
+    private static String render(Theme theme, String template, Map<String, Object> attributes,
+            freemarker.template.TemplateMethodModelEx msg, String locale) {
         Properties properties = theme.properties();
         Map<String, Object> model = new HashMap<>(attributes);
         model.put("properties", properties);

@@ -28,6 +28,14 @@ class LegacyAccountTest {
         assertThat(account.hashAlgorithm()).isNull();
         assertThat(account.email()).isNull();
         assertThat(account.isMainAccount()).isTrue();
-        assertThat(account.toString()).contains("Hans").doesNotContain("secret-hash").doesNotContain("pepper");
+        assertThat(account.toString()).doesNotContain("Hans").doesNotContain("secret-hash").doesNotContain("pepper")
+                .contains(account.reference());
+    }
+
+    @Test
+    void theReferenceIsTheStartOfTheSha256OfTheUsername() {
+        // printf '%s' 'Hans' | sha256sum
+        assertThat(LegacyAccount.reference("Hans")).isEqualTo("legacy account fe7a26f92564");
+        assertThat(LegacyAccount.reference("hans")).isNotEqualTo(LegacyAccount.reference("Hans"));
     }
 }
