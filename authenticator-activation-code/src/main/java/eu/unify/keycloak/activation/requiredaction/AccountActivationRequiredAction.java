@@ -114,6 +114,7 @@ final class AccountActivationRequiredAction implements RequiredActionProvider {
                     user.addRequiredAction(UserModel.RequiredAction.UPDATE_PASSWORD);
                 }
                 context.getAuthenticationSession().removeAuthNote(NOTE_ISSUED);
+                ActivationLanding.whenNoServiceIsNamed(context.getSession(), realm, context.getAuthenticationSession());
                 if (signIn(context)) {
                     event.detail(DETAIL_SIGN_IN, Boolean.toString(
                             SignInAfterActivation.prepare(context.getAuthenticationSession(), realm, user)));
