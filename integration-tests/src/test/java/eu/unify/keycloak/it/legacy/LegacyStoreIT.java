@@ -37,6 +37,7 @@ import org.keycloak.testframework.ui.page.LoginPage;
 import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
 import org.keycloak.testsuite.util.oauth.AccessTokenResponse;
 import org.keycloak.testsuite.util.oauth.AuthorizationEndpointResponse;
+import org.openqa.selenium.By;
 
 import eu.unify.keycloak.it.Browser;
 import eu.unify.keycloak.it.UnifyRealmConfig;
@@ -263,6 +264,8 @@ public class LegacyStoreIT {
             String offline = db.username("Offline");
             submitLogin(offline, OLD_PASSWORD);
             assertThat(driver.page().getPageSource()).contains(unavailable).doesNotContain("Invalid username");
+            // Back on the sign-in form, not on an error page: the user can try again from there.
+            assertThat(driver.driver().findElements(By.id("kc-form-login"))).as("the sign-in form").hasSize(1);
             assertThat(stored(offline)).isEmpty();
 
             // Imported: the password check times out.
