@@ -64,15 +64,15 @@
 <#assign unifyBrand = hexColor("unifyEmailBrandColor", "#2346c8")>
 <#assign unifyPanel = hexColor("unifyEmailBackgroundColor", "#f1f4f9")>
 <#assign unifyBorder = hexColor("unifyEmailBorderColor", "#dde2ea")>
-<#-- Long grouped codes get a smaller type, so that they stay on one line on a phone. -->
-<#assign unifyCodeSize = (unifyCodeText?length gt 10)?then("22px", "30px")>
-<#assign unifyCodeSpacing = (unifyCodeText?length gt 10)?then("2px", "6px")>
+<#-- Long grouped codes get a smaller type, so that they stay on one line on a 320 px wide phone. -->
+<#assign unifyCodeSize = (unifyCodeText?length gt 10)?then("18px", "28px")>
+<#assign unifyCodeSpacing = (unifyCodeText?length gt 10)?then("1px", "4px")>
 <@layout.emailLayout>
 <p style="margin:16px 0;"><#if unifyFirstName?has_content>${msg("unify-code-email-greeting", unifyFirstName)}<#else>${msg("unify-code-email-greeting-no-name")}</#if></p>
 <p style="margin:16px 0;">${msg((unifyMoved && unifyPurpose == "activation-in-message")?then("unify-code-email-intro-moved-code", "unify-code-email-intro-" + unifyPurpose), unifyRealm)}</p>
 <table role="presentation" cellpadding="0" cellspacing="0" border="0" style="margin:20px 0;">
   <tr>
-    <td style="padding:14px 22px; background-color:${unifyPanel}; border:1px solid ${unifyBorder}; border-radius:6px;">
+    <td style="padding:14px 16px; background-color:${unifyPanel}; border:1px solid ${unifyBorder}; border-radius:6px;">
       <span id="unify-code-value" style="font-family:Consolas, Menlo, 'Liberation Mono', 'Courier New', monospace; font-size:${unifyCodeSize}; line-height:40px; font-weight:700; letter-spacing:${unifyCodeSpacing}; color:${unifyText}; white-space:nowrap; -webkit-user-select:all; user-select:all;">${unifyCodeText}</span>
     </td>
   </tr>

@@ -54,8 +54,8 @@ import eu.unify.keycloak.it.SuiteSecrets;
 public class LegacyStoreIT {
 
     // Made with htpasswd -nbB -C 5 (Apache's bcrypt, $2y$).
-    static final String OLD_PASSWORD = SuiteSecrets.register("Alte-Passwort-1");
-    static final String OLD_HASH = "$2y$05$IP9SYJcqXNHdJewz7fH5YeVaNj2Qg8pKhBLez.FTogtUGCKlWr5qG";
+    public static final String OLD_PASSWORD = SuiteSecrets.register("Alte-Passwort-1");
+    public static final String OLD_HASH = "$2y$05$IP9SYJcqXNHdJewz7fH5YeVaNj2Qg8pKhBLez.FTogtUGCKlWr5qG";
     static final String NEW_PASSWORD = SuiteSecrets.register("Neues-Passwort-2");
     static final String NEW_HASH = "$2y$05$UHHTiDfba3Vwb2hP/yguge6LI/YyqPQqPk63OgfDJ5iNNRrWJWJuG";
 
