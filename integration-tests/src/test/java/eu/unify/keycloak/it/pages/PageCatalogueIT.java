@@ -229,10 +229,25 @@ public class PageCatalogueIT {
         deniedInEveryLanguage(CompanyRealmConfig.SHOP, CompanyRealmConfig.ACME_NO_RIGHTS, "access-denied-ask-admins",
                 "No access: ask the company admins");
         Browser.submitAndWait(driver, () -> driver.findElement(By.id("unify-service-access-other-account")).click());
+        assertThat(driver.driver().findElements(By.id("kc-form-login"))).as("the sign-in form again").hasSize(1);
         checks.page("sign-in-other-account", "Sign in again after 'Sign in with another account'", "sl");
-        deniedInEveryLanguage(CompanyRealmConfig.REPORTS, CompanyRealmConfig.ACME_MEMBER,
-                "access-denied-company-lacks-service", "No access: the company does not have the service");
+
+        // Matti is signed in (single sign-on) and opens a service his company does not hold: stopped without a form.
+        signedOut();
+        openLogin(CompanyRealmConfig.PORTAL);
+        loginPage.fillLogin(CompanyRealmConfig.ACME_MEMBER, PASSWORD);
+        Browser.submitAndWait(driver, loginPage::submit);
+        String matti = realm.admin().users().search(CompanyRealmConfig.ACME_MEMBER, true).get(0).getId();
+        assertThat(realm.admin().users().get(matti).getUserSessions()).hasSize(1);
+        openLogin(CompanyRealmConfig.REPORTS);
+        for (String language : Languages.ALL) {
+            inLanguage(language);
+            checks.page("access-denied-company-lacks-service", "No access: the company does not have the service",
+                    language);
+        }
         Browser.submitAndWait(driver, () -> driver.findElement(By.id("unify-service-access-sign-out")).click());
+        assertThat(realm.admin().users().get(matti).getUserSessions()).as("signed out: the session ended").isEmpty();
+        assertThat(driver.driver().findElements(By.id("kc-form-login"))).as("the sign-in form again").hasSize(1);
         checks.page("sign-in-signed-out", "Sign in again after 'Sign out'", "sl");
         deniedInEveryLanguage(CompanyRealmConfig.INVOICES, CompanyRealmConfig.GLOBEX_ADMIN,
                 "access-denied-no-admins", "No access: no other company admin");
