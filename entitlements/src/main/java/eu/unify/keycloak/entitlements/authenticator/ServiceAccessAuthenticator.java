@@ -26,8 +26,8 @@ import eu.unify.keycloak.entitlements.model.ServiceEntry;
 /**
  * Stops a user who may not use the service they are signing in to, with a page naming the service, advice that fits
  * the case (the company admins to ask, or the provider's contact when no admin can help), the services the user may
- * use, and buttons to sign out or to sign in with another account. Runs after the user is known (password, SSO cookie or identity provider alike); clients
- * not marked as Unify services pass untouched.
+ * use, and buttons to sign out or to sign in with another account. Runs after the user is known (password, SSO cookie
+ * or identity provider alike); clients not marked as Unify services pass untouched.
  */
 final class ServiceAccessAuthenticator implements Authenticator {
 
