@@ -75,5 +75,16 @@
                 </div>
             </div>
         </form>
+        <script>
+            // keycloak.v2's layout labels the attempted username shown above as "username", a field this page does not
+            // have; give the label to the field it names (the unify theme's layout already does).
+            (function () {
+                var field = document.getElementById("kc-attempted-username");
+                var label = document.querySelector("label[for='username']");
+                if (field && label && !document.getElementById("username")) {
+                    label.htmlFor = "kc-attempted-username";
+                }
+            })();
+        </script>
     </#if>
 </@layout.registrationLayout>
