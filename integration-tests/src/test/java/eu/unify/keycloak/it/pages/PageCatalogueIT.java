@@ -38,6 +38,7 @@ import org.keycloak.testframework.ui.page.LoginPage;
 import org.keycloak.testframework.ui.page.LoginPasswordUpdatePage;
 import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -513,8 +514,13 @@ public class PageCatalogueIT {
 
     private void errorPage() {
         for (String language : Languages.ALL) {
+            // The language a user chose earlier on a sign-in page (Keycloak keeps it in a cookie), as a broken link
+            // offers no menu.
+            signedOut();
+            driver.driver().manage().addCookie(new Cookie("KEYCLOAK_LOCALE", language,
+                    URI.create(realm.getBaseUrl()).getPath() + "/"));
             driver.open(realm.getBaseUrl() + "/protocol/openid-connect/auth?client_id=no-such-service"
-                    + "&response_type=code&scope=openid&redirect_uri=https%3A%2F%2Fapp.example%2F&kc_locale=" + language);
+                    + "&response_type=code&scope=openid&redirect_uri=https%3A%2F%2Fapp.example%2F");
             checks.page("error-page", "Error page (a broken link)", language);
         }
     }
