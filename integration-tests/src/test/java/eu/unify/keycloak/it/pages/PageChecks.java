@@ -23,6 +23,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.chromium.HasCdp;
 
 import eu.unify.keycloak.it.Axe;
 import eu.unify.keycloak.it.Languages;
@@ -153,17 +154,28 @@ final class PageChecks {
         driver.driver().manage().window().setSize(new Dimension(width, HEIGHT));
         Number height = (Number) js.executeScript(
                 "return Math.max(document.documentElement.scrollHeight, document.body.scrollHeight)");
-        driver.driver().manage().window().setSize(new Dimension(width, Math.max(HEIGHT, height.intValue())));
         String name = language + "/" + id + "-" + label + ".png";
         try {
             Path file = screenshots.resolve(name);
             Files.createDirectories(file.getParent());
-            Files.write(file, ((TakesScreenshot) driver.driver()).getScreenshotAs(OutputType.BYTES));
+            Files.write(file, wholePage(width, height.intValue()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         shots.computeIfAbsent(id, k -> new LinkedHashMap<>()).computeIfAbsent(language, k -> new ArrayList<>())
                 .add(name);
+    }
+
+    /** The whole page, not only the window: Chromium's own capture beyond the viewport, else a taller window. */
+    private byte[] wholePage(int width, int height) {
+        if (driver.driver() instanceof HasCdp cdp) {
+            Map<String, Object> shot = cdp.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
+                    "captureBeyondViewport", true,
+                    "clip", Map.of("x", 0, "y", 0, "width", width, "height", Math.max(height, 1), "scale", 1)));
+            return Base64.getDecoder().decode((String) shot.get("data"));
+        }
+        driver.driver().manage().window().setSize(new Dimension(width, Math.max(HEIGHT, height)));
+        return ((TakesScreenshot) driver.driver()).getScreenshotAs(OutputType.BYTES);
     }
 
     /** Writes index.html: one section per page, a row per language, each picture linked to the full one. */
