@@ -14,7 +14,6 @@ import org.keycloak.events.EventType;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.credential.PasswordCredentialModel;
-import org.keycloak.services.managers.AuthenticationManager;
 import org.keycloak.services.managers.BruteForceProtector;
 
 import eu.unify.keycloak.activation.code.CodeCheck;
@@ -59,19 +58,6 @@ final class AccountActivationRequiredAction implements RequiredActionProvider {
 
     @Override
     public void requiredActionChallenge(RequiredActionContext context) {
-        if (alreadyActive(context)) {
-            // An activation link opened again: nothing to confirm and no code to send. The page says so and leads on
-            // to where an activation ends; it signs nobody in.
-            ActivationLanding.whenNoServiceIsNamed(context.getSession(), context.getRealm(),
-                    context.getAuthenticationSession());
-            String next = context.getAuthenticationSession().getRedirectUri();
-            context.challenge(context.form()
-                    .setAttribute("messageHeader", "unify-code-title-activation")
-                    .setAttribute("pageRedirectUri", next)
-                    .setInfo("unify-code-info-already-active")
-                    .createInfoPage());
-            return;
-        }
         if (welcomeCode(context)) {
             // The code is in the welcome message already: nothing is sent, the page only asks for it.
             context.challenge(welcomeForm(context).render(context.form()));
@@ -185,17 +171,6 @@ final class AccountActivationRequiredAction implements RequiredActionProvider {
     private static CodeForm welcomeForm(RequiredActionContext context) {
         return new CodeForm(WELCOME_PURPOSE, AccountCodeOptions.ofRealm(context.getRealm()).policy(), null)
                 .resend(false, 0);
-    }
-
-    /**
-     * Whether the account was activated before: its address confirmed and a password chosen. Only the link's own flow
-     * (an emailed action) asks this; in a sign-in the action runs as assigned.
-     */
-    private static boolean alreadyActive(RequiredActionContext context) {
-        UserModel user = context.getUser();
-        return context.getAuthenticationSession().getAuthNote(AuthenticationManager.END_AFTER_REQUIRED_ACTIONS) != null
-                && user.isEmailVerified()
-                && user.credentialManager().isConfiguredFor(PasswordCredentialModel.TYPE);
     }
 
     private static boolean welcomeCode(RequiredActionContext context) {
