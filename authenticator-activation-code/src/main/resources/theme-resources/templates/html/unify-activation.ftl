@@ -3,7 +3,8 @@
   account's activation link, whose page emails a one-time code when opened. text/unify-activation.ftl is the
   plain-text version of the same message; keep the two in step. The layout is the theme's html/template.ftl.
 
-  Attributes, besides Keycloak's own (msg, locale, properties, realmName, user):
+  Attributes, besides Keycloak's own (msg, locale, properties, realmName, user; an account with the attribute
+  legacy_username moved from its old username, so the welcome says that instead of "an account has been created"):
     linkUrl           the http(s) activation link
     expiresInMinutes  lifetime of the link (int); optional
     services          optional list of texts: the names of the user's services, in the mail's language
@@ -27,6 +28,8 @@
     <#return fallback>
 </#function>
 <#assign unifyRealm = ((realmName!"")?is_string)?then(realmName!"", "")>
+<#-- An account that moved from its old username (the legacy move keeps it in legacy_username) was not "created". -->
+<#assign unifyMoved = ((user.attributes.legacy_username)!"")?is_string && ((user.attributes.legacy_username)!"")?trim?has_content>
 <#assign unifyFirstName = ((user.firstName)!"")?is_string?then(((user.firstName)!"")?trim, "")>
 <#assign unifyMinutes = wholeNumber(expiresInMinutes!"", 0)>
 <#if unifyMinutes gt 0 && unifyMinutes % 1440 == 0>
@@ -43,7 +46,7 @@
 <#assign unifyOnBrand = hexColor("unifyEmailOnBrandColor", "#ffffff")>
 <@layout.emailLayout>
 <p style="margin:16px 0;"><#if unifyFirstName?has_content>${msg("unify-code-email-greeting", unifyFirstName)}<#else>${msg("unify-code-email-greeting-no-name")}</#if></p>
-<p style="margin:16px 0;">${msg("unify-code-email-intro-activation-link", unifyRealm)}</p>
+<p style="margin:16px 0;">${msg(unifyMoved?then("unify-code-email-intro-moved-link", "unify-code-email-intro-activation-link"), unifyRealm)}</p>
 <#if unifyLink?has_content>
 <table role="presentation" cellpadding="0" cellspacing="0" border="0" style="margin:20px 0;">
   <tr>

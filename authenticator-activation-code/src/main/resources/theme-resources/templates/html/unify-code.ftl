@@ -7,7 +7,8 @@
   inline, as mail clients drop <style>; colours follow the unifyEmail* theme properties when the theme
   has valid ones. Every text comes from the unify-code-* messages.
 
-  Attributes, besides Keycloak's own (msg, locale, properties, realmName, user):
+  Attributes, besides Keycloak's own (msg, locale, properties, realmName, user; an account with the attribute
+  legacy_username moved from its old username, so the welcome says that instead of "an account has been created"):
     code              the code as the user should read it, e.g. 48213907 or K7Q2-9XMD-4TPA-R3
     purpose           "reset-credentials" | "activation" | "account-link" | "activation-in-message"
     expiresInMinutes  lifetime of the code (int); optional
@@ -42,6 +43,8 @@
 <#assign unifyAccountCode = ["account-link", "activation-in-message"]?seq_contains(unifyPurpose)>
 <#assign unifyCodeText = code?is_number?then(code?c, code?string)>
 <#assign unifyRealm = ((realmName!"")?is_string)?then(realmName!"", "")>
+<#-- An account that moved from its old username (the legacy move keeps it in legacy_username) was not "created". -->
+<#assign unifyMoved = ((user.attributes.legacy_username)!"")?is_string && ((user.attributes.legacy_username)!"")?trim?has_content>
 <#assign unifyFirstName = ((user.firstName)!"")?is_string?then(((user.firstName)!"")?trim, "")>
 <#assign unifyDays = wholeNumber(expiresInDays!"", 0)>
 <#assign unifyMinutes = wholeNumber(expiresInMinutes!"", 0)>
@@ -61,15 +64,15 @@
 <#assign unifyBrand = hexColor("unifyEmailBrandColor", "#2346c8")>
 <#assign unifyPanel = hexColor("unifyEmailBackgroundColor", "#f1f4f9")>
 <#assign unifyBorder = hexColor("unifyEmailBorderColor", "#dde2ea")>
-<#-- Long grouped codes get a smaller type, so that they stay on one line on a phone. -->
-<#assign unifyCodeSize = (unifyCodeText?length gt 10)?then("22px", "30px")>
-<#assign unifyCodeSpacing = (unifyCodeText?length gt 10)?then("2px", "6px")>
+<#-- Long grouped codes get a smaller type, so that they stay on one line on a 320 px wide phone. -->
+<#assign unifyCodeSize = (unifyCodeText?length gt 10)?then("18px", "28px")>
+<#assign unifyCodeSpacing = (unifyCodeText?length gt 10)?then("1px", "4px")>
 <@layout.emailLayout>
 <p style="margin:16px 0;"><#if unifyFirstName?has_content>${msg("unify-code-email-greeting", unifyFirstName)}<#else>${msg("unify-code-email-greeting-no-name")}</#if></p>
-<p style="margin:16px 0;">${msg("unify-code-email-intro-" + unifyPurpose, unifyRealm)}</p>
+<p style="margin:16px 0;">${msg((unifyMoved && unifyPurpose == "activation-in-message")?then("unify-code-email-intro-moved-code", "unify-code-email-intro-" + unifyPurpose), unifyRealm)}</p>
 <table role="presentation" cellpadding="0" cellspacing="0" border="0" style="margin:20px 0;">
   <tr>
-    <td style="padding:14px 22px; background-color:${unifyPanel}; border:1px solid ${unifyBorder}; border-radius:6px;">
+    <td style="padding:14px 16px; background-color:${unifyPanel}; border:1px solid ${unifyBorder}; border-radius:6px;">
       <span id="unify-code-value" style="font-family:Consolas, Menlo, 'Liberation Mono', 'Courier New', monospace; font-size:${unifyCodeSize}; line-height:40px; font-weight:700; letter-spacing:${unifyCodeSpacing}; color:${unifyText}; white-space:nowrap; -webkit-user-select:all; user-select:all;">${unifyCodeText}</span>
     </td>
   </tr>

@@ -13,6 +13,8 @@
     <#return fallback>
 </#function>
 <#assign unifyRealm = ((realmName!"")?is_string)?then(realmName!"", "")>
+<#-- An account that moved from its old username (the legacy move keeps it in legacy_username) was not "created". -->
+<#assign unifyMoved = ((user.attributes.legacy_username)!"")?is_string && ((user.attributes.legacy_username)!"")?trim?has_content>
 <#assign unifyFirstName = ((user.firstName)!"")?is_string?then(((user.firstName)!"")?trim, "")>
 <#assign unifyMinutes = wholeNumber(expiresInMinutes!"", 0)>
 <#if unifyMinutes gt 0 && unifyMinutes % 1440 == 0>
@@ -27,7 +29,7 @@
 <#assign unifyLink = ((linkUrl!"")?is_string && (linkUrl!"")?trim?matches("https?://\\S+"))?then((linkUrl!"")?trim, "")>
 <#if unifyFirstName?has_content>${msg("unify-code-email-greeting", unifyFirstName)}<#else>${msg("unify-code-email-greeting-no-name")}</#if>
 
-${msg("unify-code-email-intro-activation-link", unifyRealm)}
+${msg(unifyMoved?then("unify-code-email-intro-moved-link", "unify-code-email-intro-activation-link"), unifyRealm)}
 
 <#if unifyLink?has_content>
 ${unifyLink}

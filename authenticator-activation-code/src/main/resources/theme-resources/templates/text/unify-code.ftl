@@ -19,6 +19,8 @@
 <#assign unifyAccountCode = ["account-link", "activation-in-message"]?seq_contains(unifyPurpose)>
 <#assign unifyCodeText = code?is_number?then(code?c, code?string)>
 <#assign unifyRealm = ((realmName!"")?is_string)?then(realmName!"", "")>
+<#-- An account that moved from its old username (the legacy move keeps it in legacy_username) was not "created". -->
+<#assign unifyMoved = ((user.attributes.legacy_username)!"")?is_string && ((user.attributes.legacy_username)!"")?trim?has_content>
 <#assign unifyFirstName = ((user.firstName)!"")?is_string?then(((user.firstName)!"")?trim, "")>
 <#assign unifyDays = wholeNumber(expiresInDays!"", 0)>
 <#assign unifyMinutes = wholeNumber(expiresInMinutes!"", 0)>
@@ -36,7 +38,7 @@
 <#assign unifyLink = (unifyPurpose == "activation-in-message" && (linkUrl!"")?is_string && (linkUrl!"")?trim?matches("https?://\\S+"))?then((linkUrl!"")?trim, "")>
 <#if unifyFirstName?has_content>${msg("unify-code-email-greeting", unifyFirstName)}<#else>${msg("unify-code-email-greeting-no-name")}</#if>
 
-${msg("unify-code-email-intro-" + unifyPurpose, unifyRealm)}
+${msg((unifyMoved && unifyPurpose == "activation-in-message")?then("unify-code-email-intro-moved-code", "unify-code-email-intro-" + unifyPurpose), unifyRealm)}
 
     ${unifyCodeText}
 

@@ -14,7 +14,9 @@
   <#assign label>
     <#if !realm.loginWithEmailAllowed>${msg("username")}<#elseif !realm.registrationEmailAsUsername>${msg("usernameOrEmail")}<#else>${msg("email")}</#if>
   </#assign>
-  <@field.group name="username" label=label>
+<#-- unify:begin replaces=1: keycloak.v2 points the label at "username", a field these pages do not have -->
+  <@field.group name="kc-attempted-username" label=label>
+<#-- unify:end -->
     <div class="${properties.kcInputGroup}">
       <div class="${properties.kcInputGroupItemClass} ${properties.kcFill}">
         <span class="${properties.kcInputClass} ${properties.kcFormReadOnlyClass}">

@@ -45,8 +45,8 @@
 <p style="margin:16px 0;">${literalMsg("unify-legacy-password-intro", realmName!"", legacyUsername!"")}</p>
 <table role="presentation" cellpadding="0" cellspacing="0" border="0" style="margin:20px 0;">
   <tr>
-    <td style="padding:14px 22px; background-color:${unifyPanel}; border:1px solid ${unifyBorder}; border-radius:6px; color:${unifyText};">
-      <div style="margin:4px 0;">${msg("unify-legacy-password-username", "")}<span id="unify-legacy-password-username" style="font-weight:700;">${username!""}</span></div>
+    <td style="padding:14px 16px; background-color:${unifyPanel}; border:1px solid ${unifyBorder}; border-radius:6px; color:${unifyText};">
+      <div style="margin:4px 0;">${msg("unify-legacy-password-username", "")}<span id="unify-legacy-password-username" style="font-weight:700; word-break:break-word; overflow-wrap:anywhere;">${username!""}</span></div>
       <div style="margin:4px 0;">${msg("unify-legacy-password-password", "")}<span id="unify-legacy-password-value" style="font-family:Consolas, Menlo, 'Liberation Mono', 'Courier New', monospace; font-size:18px; font-weight:700; letter-spacing:1px; white-space:nowrap; -webkit-user-select:all; user-select:all;">${password!""}</span></div>
     </td>
   </tr>

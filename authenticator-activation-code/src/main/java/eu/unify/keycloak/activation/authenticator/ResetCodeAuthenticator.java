@@ -61,7 +61,7 @@ final class ResetCodeAuthenticator implements Authenticator {
         authSession.setAuthNote(AbstractUsernameFormAuthenticator.USERNAME_HIDDEN, "true");
         if (authSession.getAuthNote(NOTE_ISSUED) == null) {
             authSession.setAuthNote(NOTE_ISSUED, "true");
-            context.challenge(sendAndRender(context, config));
+            context.challenge(sendAndRender(context, config, false));
         } else {
             // A page refresh: show the form again, never send again.
             context.challenge(currentState(context, config).render(context.form()));
@@ -73,20 +73,21 @@ final class ResetCodeAuthenticator implements Authenticator {
         ResetCodeConfig config = ResetCodeConfig.of(context.getAuthenticatorConfig());
         MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
         if (form.containsKey(CodeForm.FIELD_RESEND)) {
-            context.challenge(sendAndRender(context, config));
+            context.challenge(sendAndRender(context, config, true));
             return;
         }
         checkCode(context, config, form.getFirst(CodeForm.FIELD_CODE));
     }
 
-    private Response sendAndRender(AuthenticationFlowContext context, ResetCodeConfig config) {
+    private Response sendAndRender(AuthenticationFlowContext context, ResetCodeConfig config, boolean again) {
         long started = System.nanoTime();
         CodePolicy policy = config.policy();
         UserModel user = recipient(context);
         SendResult result = user == null ? standInSend(context, policy) : realSend(context, user, policy);
         waitUntil(started, config.minResponse());
 
-        CodeForm form = form(context, policy).afterSend(result, maskedAddress(context));
+        CodeForm form = again ? form(context, policy).afterSend(result, maskedAddress(context))
+                : form(context, policy).afterFirstSend(result, maskedAddress(context));
         return form.render(context.form());
     }
 

@@ -58,7 +58,7 @@ public final class CodeForm {
         return this;
     }
 
-    /** What to tell the user after asking for a code to be sent to {@code maskedAddress} (null: address not shown). */
+    /** What to tell the user after asking for a new code to be sent to {@code maskedAddress} (null: address not shown). */
     public CodeForm afterSend(SendResult result, String maskedAddress) {
         return switch (result.status()) {
             case SENT -> maskedAddress == null
@@ -69,6 +69,18 @@ public final class CodeForm {
             case HOURLY_CAP -> resend(false, result.waitSeconds()).pageError("unify-code-error-resend-cap");
             case SEND_FAILED -> resend(true, 0).pageError("unify-code-error-send-failed");
         };
+    }
+
+    /**
+     * As {@link #afterSend}, for the code sent as the page first opens: the page's instruction already says where the
+     * code went, so a sent code gets no banner (the banner is for codes asked for again).
+     */
+    public CodeForm afterFirstSend(SendResult result, String maskedAddress) {
+        afterSend(result, maskedAddress);
+        if (result.status() == SendResult.Status.SENT) {
+            info = null;
+        }
+        return this;
     }
 
     /** What to tell the user after a typed code did not work. */

@@ -66,7 +66,7 @@ final class AccountActivationRequiredAction implements RequiredActionProvider {
         CodePolicy policy = policy(context);
         if (context.getAuthenticationSession().getAuthNote(NOTE_ISSUED) == null) {
             context.getAuthenticationSession().setAuthNote(NOTE_ISSUED, "true");
-            context.challenge(send(context, policy).render(context.form()));
+            context.challenge(send(context, policy, false).render(context.form()));
         } else {
             context.challenge(currentState(context, policy).render(context.form()));
         }
@@ -79,7 +79,7 @@ final class AccountActivationRequiredAction implements RequiredActionProvider {
         CodePolicy policy = welcome ? AccountCodeOptions.ofRealm(context.getRealm()).policy() : policy(context);
         MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
         if (!welcome && form.containsKey(CodeForm.FIELD_RESEND)) {
-            context.challenge(send(context, policy).render(context.form()));
+            context.challenge(send(context, policy, true).render(context.form()));
             return;
         }
         UserModel user = context.getUser();
@@ -114,6 +114,7 @@ final class AccountActivationRequiredAction implements RequiredActionProvider {
                     user.addRequiredAction(UserModel.RequiredAction.UPDATE_PASSWORD);
                 }
                 context.getAuthenticationSession().removeAuthNote(NOTE_ISSUED);
+                ActivationLanding.whenNoServiceIsNamed(context.getSession(), realm, context.getAuthenticationSession());
                 if (signIn(context)) {
                     event.detail(DETAIL_SIGN_IN, Boolean.toString(
                             SignInAfterActivation.prepare(context.getAuthenticationSession(), realm, user)));
@@ -141,7 +142,7 @@ final class AccountActivationRequiredAction implements RequiredActionProvider {
         }
     }
 
-    private CodeForm send(RequiredActionContext context, CodePolicy policy) {
+    private CodeForm send(RequiredActionContext context, CodePolicy policy, boolean again) {
         UserModel user = context.getUser();
         SendResult result = service(context).send(user, PURPOSE, policy, context.getAuthenticationSession());
         var event = context.getEvent().clone().event(EventType.CUSTOM_REQUIRED_ACTION).user(user)
@@ -153,7 +154,8 @@ final class AccountActivationRequiredAction implements RequiredActionProvider {
         } else {
             event.success();
         }
-        return form(context, policy).afterSend(result, EmailMask.mask(user.getEmail()));
+        String masked = EmailMask.mask(user.getEmail());
+        return again ? form(context, policy).afterSend(result, masked) : form(context, policy).afterFirstSend(result, masked);
     }
 
     private CodeForm currentState(RequiredActionContext context, CodePolicy policy) {

@@ -5,6 +5,9 @@ import java.util.List;
 import org.keycloak.authentication.RequiredActionFactory;
 import org.keycloak.authentication.RequiredActionProvider;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.ModelValidationException;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.RequiredActionConfigModel;
 import org.keycloak.provider.ProviderConfigProperty;
 
 import eu.unify.keycloak.common.UnifyProviderFactory;
@@ -39,6 +42,16 @@ public final class AccountActivationRequiredActionFactory extends UnifyProviderF
     @Override
     public List<ProviderConfigProperty> getConfigMetadata() {
         return PROPERTIES;
+    }
+
+    /** Refuses a landing page that is not a web address; the code options fall back to defaults instead. */
+    @Override
+    public void validateConfig(KeycloakSession session, RealmModel realm, RequiredActionConfigModel model) {
+        RequiredActionFactory.super.validateConfig(session, realm, model);
+        String problem = AccountActivationConfig.landingPageProblem(model.getConfigValue(AccountActivationConfig.LANDING_PAGE));
+        if (problem != null) {
+            throw new ModelValidationException(problem);
+        }
     }
 
     @Override

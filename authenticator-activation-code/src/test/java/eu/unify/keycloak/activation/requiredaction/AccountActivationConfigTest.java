@@ -48,7 +48,32 @@ class AccountActivationConfigTest {
         assertThat(second.getLabel()).isEqualTo("Sign in after activation");
         assertThat(second.getType()).isEqualTo(ProviderConfigProperty.BOOLEAN_TYPE);
         assertThat(second.getDefaultValue()).isEqualTo("true");
-        assertThat(AccountActivationConfig.properties()).hasSize(7)
+        ProviderConfigProperty third = AccountActivationConfig.properties().get(2);
+        assertThat(third.getName()).isEqualTo(AccountActivationConfig.LANDING_PAGE);
+        assertThat(third.getLabel()).isEqualTo("Landing page after activation");
+        assertThat(third.getType()).isEqualTo(ProviderConfigProperty.STRING_TYPE);
+        assertThat(third.getDefaultValue()).isEqualTo("");
+        assertThat(AccountActivationConfig.properties()).hasSize(8)
                 .allSatisfy(p -> assertThat(p.getHelpText()).isNotBlank());
+    }
+
+    @Test
+    void aLandingPageIsAFullWebAddressOrNothing() {
+        assertThat(AccountActivationConfig.landingPage((Map<String, String>) null)).isEmpty();
+        assertThat(AccountActivationConfig.landingPage(Map.of())).isEmpty();
+        assertThat(AccountActivationConfig.landingPage(Map.of(AccountActivationConfig.LANDING_PAGE, " "))).isEmpty();
+        assertThat(AccountActivationConfig.landingPage(Map.of(AccountActivationConfig.LANDING_PAGE,
+                " https://portal.example.com/start?from=activation "))).hasValue("https://portal.example.com/start?from=activation");
+        assertThat(AccountActivationConfig.landingPage(Map.of(AccountActivationConfig.LANDING_PAGE, "http://intra.example/")))
+                .hasValue("http://intra.example/");
+        for (String wrong : new String[] {"portal.example.com", "/relative/path", "javascript:alert(1)",
+                "mailto:help@example.com", "https://", "https://user:secret@portal.example.com/", "https://exa mple.com/"}) {
+            assertThat(AccountActivationConfig.landingPage(Map.of(AccountActivationConfig.LANDING_PAGE, wrong)))
+                    .as(wrong).isEmpty();
+            assertThat(AccountActivationConfig.landingPageProblem(wrong)).as(wrong)
+                    .startsWith("Landing page after activation:").contains(wrong.trim());
+        }
+        assertThat(AccountActivationConfig.landingPageProblem("")).isNull();
+        assertThat(AccountActivationConfig.landingPageProblem("https://portal.example.com")).isNull();
     }
 }

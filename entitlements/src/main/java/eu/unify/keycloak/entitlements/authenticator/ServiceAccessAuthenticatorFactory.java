@@ -37,7 +37,8 @@ public final class ServiceAccessAuthenticatorFactory extends UnifyProviderFactor
         return "Stops users who lack the 'access' role of the Unify service (client with unify.service=true) they "
                 + "sign in to, and names their company admins. Other clients pass. Add it REQUIRED at the top level "
                 + "of the browser flow, after a REQUIRED sub-flow that holds Cookie, Identity Provider Redirector and "
-                + "the forms, so it also runs when an SSO session exists.";
+                + "the forms, so it also runs when an SSO session exists. Its settings name whom users contact when "
+                + "their company cannot give them access.";
     }
 
     @Override
@@ -47,12 +48,12 @@ public final class ServiceAccessAuthenticatorFactory extends UnifyProviderFactor
 
     @Override
     public boolean isConfigurable() {
-        return false;
+        return true;
     }
 
     @Override
     public List<ProviderConfigProperty> getConfigProperties() {
-        return List.of();
+        return ServiceAccessConfig.properties();
     }
 
     @Override

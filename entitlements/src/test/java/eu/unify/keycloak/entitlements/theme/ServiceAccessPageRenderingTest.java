@@ -60,7 +60,7 @@ class ServiceAccessPageRenderingTest {
         Theme theme = theme(themeName);
         Map<String, String> admin = Map.of("name", "Aino <Admin>", "email", "aino@acme.example");
         Rendered page = render(theme, locale, Map.of("service", "Verkkokauppa", "company", "Acme Oy",
-                "admins", List.of(admin)));
+                "advice", "ask-admins", "admins", List.of(admin)));
 
         Properties messages = theme.messages(locale);
         String text = KeycloakFreemarker.visibleText(page.html);
@@ -75,17 +75,66 @@ class ServiceAccessPageRenderingTest {
                 .noneMatch(key -> key.startsWith("unify"));
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("everyThemeAndLanguage")
+    void whenNoCompanyAdminCanHelpItNamesTheProvidersContact(String themeName, String locale) {
+        Theme theme = theme(themeName);
+        Properties messages = theme.messages(locale);
+        for (String advice : List.of("company-lacks-service", "no-admins", "no-company")) {
+            Rendered page = render(theme, locale, Map.of("service", "Laskut", "company", "Acme Oy", "advice", advice,
+                    "admins", List.of(), "contact", "Asiakaspalvelu <010 123>", "contactLink", "mailto:help@provider.example",
+                    "services", List.of()));
+            String text = KeycloakFreemarker.visibleText(page.html);
+            assertThat(text).as(advice).contains(KeycloakFreemarker.visibleText(KeycloakFreemarker.format(
+                    messages.getProperty("unify-service-access-" + advice), locale)));
+            assertThat(text).as(advice).contains("Asiakaspalvelu <010 123>");
+            assertThat(page.html).as("the contact is escaped").doesNotContain("<010 123>")
+                    .contains("href=\"mailto:help@provider.example\"");
+            assertThat(page.html).as("no admins to ask").doesNotContain("unify-service-access-admins");
+            assertThat(page.missing).noneMatch(key -> key.startsWith("unify"));
+        }
+    }
+
     @Test
-    void withoutAdminsItNamesTheCompanyAndWithoutACompanyItAsksTheContactPerson() {
-        Properties messages = KEYCLOAK_V2.messages("fi");
-        String noAdmins = KeycloakFreemarker.visibleText(render(KEYCLOAK_V2, "fi",
-                Map.of("service", "Laskut", "company", "Acme Oy", "admins", List.of())).html);
-        assertThat(noAdmins).contains(KeycloakFreemarker.format(messages.getProperty("unify-service-access-no-admins"),
-                "fi", "Acme Oy"));
-        String noCompany = KeycloakFreemarker.visibleText(render(KEYCLOAK_V2, "fi",
-                Map.of("service", "Laskut", "admins", List.of())).html);
-        assertThat(noCompany).contains(KeycloakFreemarker.visibleText(
-                KeycloakFreemarker.format(messages.getProperty("unify-service-access-no-company"), "fi")));
+    void aContactLinkThatIsNotAWebOrMailAddressIsLeftOutAndNoContactMeansNoContactLine() {
+        String html = render(KEYCLOAK_V2, "en", Map.of("service", "Invoices", "advice", "no-company", "admins", List.of(),
+                "contact", "Customer service", "contactLink", "javascript:alert(1)")).html;
+        assertThat(html).contains("Customer service").doesNotContain("javascript:");
+        String without = render(KEYCLOAK_V2, "en", Map.of("service", "Invoices", "advice", "no-company",
+                "admins", List.of())).html;
+        assertThat(without).doesNotContain("unify-service-access-contact");
+    }
+
+    @Test
+    void anUnknownAdviceOrAskingAdminsWithoutAnyFallsBackToTheProvider() {
+        Properties messages = KEYCLOAK_V2.messages("de");
+        String noCompany = KeycloakFreemarker.visibleText(KeycloakFreemarker.format(
+                messages.getProperty("unify-service-access-no-company"), "de"));
+        assertThat(KeycloakFreemarker.visibleText(render(KEYCLOAK_V2, "de", Map.of("service", "Laskut",
+                "advice", "ask-admins", "admins", List.of())).html)).contains(noCompany);
+        assertThat(KeycloakFreemarker.visibleText(render(KEYCLOAK_V2, "de", Map.of("service", "Laskut",
+                "advice", "<script>", "admins", List.of())).html)).contains(noCompany);
+    }
+
+    @ParameterizedTest(name = "{0}, {1}")
+    @MethodSource("everyThemeAndLanguage")
+    void listsTheUsersServicesAndOffersToSignOutOrUseAnotherAccount(String themeName, String locale) {
+        Theme theme = theme(themeName);
+        Properties messages = theme.messages(locale);
+        Rendered page = render(theme, locale, Map.of("service", "Raportit", "advice", "ask-admins",
+                "admins", List.of(Map.of("name", "Aino Admin", "email", "aino@acme.example")),
+                "services", List.of(Map.of("name", "Verkkokauppa", "url", "https://shop.example/"),
+                        Map.of("name", "Laskut", "url", ""), Map.of("name", "Vanha", "url", "javascript:alert(1)"))));
+        String text = KeycloakFreemarker.visibleText(page.html);
+        assertThat(text).contains(messages.getProperty("unify-service-access-your-services"))
+                .contains("Verkkokauppa").contains("Laskut").contains("Vanha");
+        assertThat(page.html).contains("href=\"https://shop.example/\"").doesNotContain("javascript:");
+        assertThat(page.html).contains("name=\"unify-access\" value=\"other-account\"")
+                .contains("name=\"unify-access\" value=\"sign-out\"")
+                .contains("action=\"/realms/acme/login-actions/authenticate?session_code=s1\"");
+        assertThat(text).contains(messages.getProperty("unify-service-access-other-account"))
+                .contains(messages.getProperty("unify-service-access-sign-out"));
+        assertThat(page.missing).noneMatch(key -> key.startsWith("unify"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -103,8 +152,8 @@ class ServiceAccessPageRenderingTest {
                 "fi", service)).contains("Aino " + trick);
         String noAdmins = KeycloakFreemarker.visibleText(render(KEYCLOAK_V2, "fi", Map.of("service", service,
                 "company", company, "admins", List.of()), keycloakMsg).html);
-        assertThat(noAdmins).contains(KeycloakFreemarker.format(messages.getProperty("unify-service-access-no-admins"),
-                "fi", company));
+        assertThat(noAdmins).contains(KeycloakFreemarker.format(messages.getProperty("unify-service-access-denied"),
+                "fi", service)).doesNotContain("49");
     }
 
     private record Rendered(String html, java.util.Set<String> missing) {

@@ -236,6 +236,39 @@ public class AccountActivationIT {
         assertThat(events).allSatisfy(event -> assertThat(String.valueOf(event.getDetails())).doesNotContain(code));
     }
 
+    @Test
+    void anActivationSentWithTheConsolesOwnButtonEndsOnTheRealmsLandingPage() throws Exception {
+        RequiredActionConfigRepresentation landing = new RequiredActionConfigRepresentation();
+        // Any web page will do; this one is on the test server, so the browser can open it.
+        String portal = realm.getBaseUrl() + "/.well-known/openid-configuration";
+        landing.setConfig(Map.of("landing.page", portal));
+        realm.admin().flows().updateRequiredActionConfig(ActivationAction.ID, landing);
+        realm.cleanup().add(r -> r.flows().removeRequiredActionConfig(ActivationAction.ID));
+        String email = "aktivointi.konsoli@example.com";
+        String userId = TestUsers.create(realm, email, null, "fi");
+        // The console's Credential reset: no client, no redirect URI.
+        realm.admin().users().get(userId).executeActionsEmail(List.of(ActivationAction.ID));
+
+        openLinkAndTypeTheCode(email);
+        updatePasswordPage.assertCurrent();
+        Browser.submitAndWait(driver, () -> updatePasswordPage.changePassword(CHOSEN_PASSWORD, CHOSEN_PASSWORD));
+
+        // Signed in, and sent on to the landing page without anything Keycloak appended for the account console.
+        new org.openqa.selenium.support.ui.WebDriverWait(driver.driver(), java.time.Duration.ofSeconds(30))
+                .until(d -> d.getCurrentUrl().startsWith(portal));
+        assertThat(driver.getCurrentUrl()).isEqualTo(portal);
+        assertThat(realm.admin().users().get(userId).getUserSessions()).hasSize(1);
+    }
+
+    @Test
+    void aLandingPageThatIsNotAWebAddressIsRefusedWhenSaved() {
+        RequiredActionConfigRepresentation landing = new RequiredActionConfigRepresentation();
+        landing.setConfig(Map.of("landing.page", "portal.example/welcome"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> realm.admin().flows().updateRequiredActionConfig(ActivationAction.ID, landing))
+                .isInstanceOf(jakarta.ws.rs.BadRequestException.class);
+    }
+
     /** As an admin does: emails the user the activation link, landing on test-app; returns that redirect URI. */
     private String sendActivationLink(String userId) {
         String redirectUri = realm.admin().clients().findByClientId(CLIENT_ID).get(0).getRedirectUris().get(0);

@@ -25,9 +25,9 @@ import org.openqa.selenium.By;
 import eu.unify.keycloak.it.Mails;
 
 /** The required action {@code unify-account-activation} as the activation tests set it up and meet it in mails. */
-final class ActivationAction {
+public final class ActivationAction {
 
-    static final String ID = "unify-account-activation";
+    public static final String ID = "unify-account-activation";
 
     private static final Pattern LINK = Pattern.compile("href=\"(http[^\"]*login-actions/action-token[^\"]*)\"");
 
@@ -35,7 +35,7 @@ final class ActivationAction {
     }
 
     /** Registers the action in the realm (once) and records user events, as an admin would set it up. */
-    static void enable(ManagedRealm realm) {
+    public static void enable(ManagedRealm realm) {
         boolean registered = realm.admin().flows().getRequiredActions().stream()
                 .anyMatch(a -> ID.equals(a.getProviderId()));
         if (!registered) {
@@ -50,7 +50,7 @@ final class ActivationAction {
     }
 
     /** Sets the realm option "Code in the welcome message" of the action. */
-    static void codeInWelcomeMessage(ManagedRealm realm, boolean on) {
+    public static void codeInWelcomeMessage(ManagedRealm realm, boolean on) {
         RequiredActionConfigRepresentation config = new RequiredActionConfigRepresentation();
         config.setConfig(Map.of("code.in.welcome.message", Boolean.toString(on)));
         realm.admin().flows().updateRequiredActionConfig(ID, config);
@@ -60,12 +60,12 @@ final class ActivationAction {
      * Confirms the actions on Keycloak's page that an action-token link opens first (a mail scanner that fetches the
      * link stops there).
      */
-    static void confirm(ManagedWebDriver driver) {
+    public static void confirm(ManagedWebDriver driver) {
         driver.findElement(By.cssSelector("a[href*='action-token']")).click();
     }
 
     /** The activation (action-token) link in a mail, as the user's mail program would open it. */
-    static String link(MimeMessage message) {
+    public static String link(MimeMessage message) {
         Matcher matcher = LINK.matcher(Mails.html(message));
         assertThat(matcher.find()).as("activation link in the mail").isTrue();
         return matcher.group(1).replace("&amp;", "&");
@@ -75,7 +75,7 @@ final class ActivationAction {
      * Sends the account's welcome message over Unify's admin API ({@code POST .../unify-activation/users/{id}/welcome}),
      * as an admin's script would; with a client and redirect URI when both are given, else without.
      */
-    static HttpResponse<String> sendWelcome(ManagedRealm realm, Keycloak adminClient, String userId, String clientId,
+    public static HttpResponse<String> sendWelcome(ManagedRealm realm, Keycloak adminClient, String userId, String clientId,
                                             String redirectUri) throws Exception {
         String server = realm.getBaseUrl().substring(0, realm.getBaseUrl().indexOf("/realms/"));
         String query = clientId == null ? "" : "?client_id=" + clientId

@@ -18,7 +18,7 @@ import org.keycloak.testframework.realm.ManagedRealm;
  * What an admin does in the console after importing {@link CompanyRealmConfig}: the two companies (organisations
  * with their customer numbers and services), their members, and the members' customer numbers.
  */
-final class CompanySetup {
+public final class CompanySetup {
 
     static final List<String> ACME_NUMBERS = List.of("100234", "100235", "FI-4411");
     static final List<String> GLOBEX_NUMBERS = List.of("200100");
@@ -31,7 +31,7 @@ final class CompanySetup {
         this.globexId = globexId;
     }
 
-    static CompanySetup create(ManagedRealm realm) {
+    public static CompanySetup create(ManagedRealm realm) {
         // Customer numbers are a user attribute that only admins may see and edit (the README's recommended setup).
         UPConfig profile = realm.admin().users().userProfile().getConfiguration();
         profile.setUnmanagedAttributePolicy(UPConfig.UnmanagedAttributePolicy.ADMIN_EDIT);

@@ -26,6 +26,11 @@ public final class GatedBrowserFlow {
     }
 
     public static void install(ManagedRealm realm) {
+        install(realm, "auth-username-password-form");
+    }
+
+    /** The same flow with {@code formProvider} as its sign-in form (e.g. the legacy module's old-username hint). */
+    public static void install(ManagedRealm realm, String formProvider) {
         AuthenticationManagementResource flows = realm.admin().flows();
         AuthenticationFlowRepresentation flow = new AuthenticationFlowRepresentation();
         flow.setAlias(ALIAS);
@@ -39,14 +44,14 @@ public final class GatedBrowserFlow {
         flows.addExecutionFlow(ALIAS, Map.of("alias", IDENTIFY, "type", "basic-flow", "description", "Who is it?"));
         flows.addExecution(IDENTIFY, Map.of("provider", "auth-cookie"));
         flows.addExecutionFlow(IDENTIFY, Map.of("alias", FORMS, "type", "basic-flow", "description", "Sign-in form"));
-        flows.addExecution(FORMS, Map.of("provider", "auth-username-password-form"));
+        flows.addExecution(FORMS, Map.of("provider", formProvider));
         flows.addExecution(ALIAS, Map.of("provider", "unify-service-access"));
 
         Map<String, String> requirements = Map.of(
                 IDENTIFY, "REQUIRED",
                 "auth-cookie", "ALTERNATIVE",
                 FORMS, "ALTERNATIVE",
-                "auth-username-password-form", "REQUIRED",
+                formProvider, "REQUIRED",
                 "unify-service-access", "REQUIRED");
         List<AuthenticationExecutionInfoRepresentation> executions = flows.getExecutions(ALIAS);
         for (AuthenticationExecutionInfoRepresentation execution : executions) {

@@ -10,13 +10,13 @@ import java.sql.Statement;
  * A legacy application database for the tests, in the made-up schema of the module README: created afresh in the
  * local MariaDB or PostgreSQL (as root / postgres), filled by the test, and read by Keycloak over its own drivers.
  */
-enum LegacyDatabase {
+public enum LegacyDatabase {
 
     MARIADB("jdbc:mariadb://127.0.0.1:3306/", "root", "", "maria", "LOCK TABLES kunden_login WRITE"),
     POSTGRES("jdbc:postgresql://127.0.0.1:5432/", "postgres", "unify", "pg",
             "LOCK TABLE kunden_login IN ACCESS EXCLUSIVE MODE");
 
-    static final String DATABASE = "unify_legacy_it";
+    public static final String DATABASE = "unify_legacy_it";
 
     static final String FIND_BY_USERNAME = "SELECT login_name AS username, pw_hash AS password_hash, "
             + "pw_salt AS password_salt, hash_typ AS hash_algorithm, mail AS email, vorname AS first_name, "
@@ -31,7 +31,7 @@ enum LegacyDatabase {
             + "FROM kunden_login ORDER BY login_name LIMIT :limit OFFSET :offset";
 
     static final String COUNT_BY_WAVE = "SELECT welle AS wave, COUNT(*) AS total FROM kunden_login GROUP BY welle";
-    static final String SUB_ACCOUNTS = "SELECT login_name AS username, pw_hash AS password_hash, "
+    public static final String SUB_ACCOUNTS = "SELECT login_name AS username, pw_hash AS password_hash, "
             + "pw_salt AS password_salt, hash_typ AS hash_algorithm, mail AS email, vorname AS first_name, "
             + "nachname AS last_name, haupt_login AS main_account, rechte AS rights, welle AS wave, aktiv AS enabled "
             + "FROM kunden_login WHERE haupt_login = :main_account";
@@ -40,7 +40,7 @@ enum LegacyDatabase {
     private final String user;
     private final String password;
     /** Prefix of this database's legacy usernames, so the two stores never hold the same name. */
-    final String prefix;
+    public final String prefix;
     private final String lockStatement;
 
     LegacyDatabase(String serverUrl, String user, String password, String prefix, String lockStatement) {
@@ -51,23 +51,23 @@ enum LegacyDatabase {
         this.lockStatement = lockStatement;
     }
 
-    String jdbcUrl() {
+    public String jdbcUrl() {
         return serverUrl + DATABASE;
     }
 
-    String user() {
+    public String user() {
         return user;
     }
 
-    String password() {
+    public String password() {
         return password;
     }
 
-    String username(String name) {
+    public String username(String name) {
         return prefix + "_" + name;
     }
 
-    void recreate() throws SQLException {
+    public void recreate() throws SQLException {
         String admin = this == POSTGRES ? serverUrl + "postgres" : serverUrl;
         try (Connection connection = DriverManager.getConnection(admin, user, password);
              Statement statement = connection.createStatement()) {
@@ -86,11 +86,11 @@ enum LegacyDatabase {
         }
     }
 
-    Connection connect() throws SQLException {
+    public Connection connect() throws SQLException {
         return DriverManager.getConnection(jdbcUrl(), user, password);
     }
 
-    void insert(String login, String hash, String mail, String firstName, String lastName, String mainLogin,
+    public void insert(String login, String hash, String mail, String firstName, String lastName, String mainLogin,
                 String rights, Integer wave) throws SQLException {
         try (Connection connection = connect(); PreparedStatement insert = connection.prepareStatement(
                 "INSERT INTO kunden_login (login_name, pw_hash, mail, vorname, nachname, haupt_login, rechte, welle) "
@@ -121,7 +121,7 @@ enum LegacyDatabase {
      * Makes the legacy table unreadable until the returned connection is closed: every query of Keycloak waits for
      * the lock, as on an overloaded database, and runs into its timeout.
      */
-    Connection lockTable() throws SQLException {
+    public Connection lockTable() throws SQLException {
         Connection connection = connect();
         try (Statement statement = connection.createStatement()) {
             if (this == POSTGRES) {

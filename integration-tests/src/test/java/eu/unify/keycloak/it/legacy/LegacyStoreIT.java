@@ -43,6 +43,7 @@ import org.keycloak.testframework.ui.page.LoginPage;
 import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
 import org.keycloak.testsuite.util.oauth.AccessTokenResponse;
 import org.keycloak.testsuite.util.oauth.AuthorizationEndpointResponse;
+import org.openqa.selenium.By;
 
 import eu.unify.keycloak.it.Browser;
 import eu.unify.keycloak.it.UnifyRealmConfig;
@@ -59,8 +60,8 @@ import eu.unify.keycloak.it.SuiteSecrets;
 public class LegacyStoreIT {
 
     // Made with htpasswd -nbB -C 5 (Apache's bcrypt, $2y$).
-    static final String OLD_PASSWORD = SuiteSecrets.register("Alte-Passwort-1");
-    static final String OLD_HASH = "$2y$05$IP9SYJcqXNHdJewz7fH5YeVaNj2Qg8pKhBLez.FTogtUGCKlWr5qG";
+    public static final String OLD_PASSWORD = SuiteSecrets.register("Alte-Passwort-1");
+    public static final String OLD_HASH = "$2y$05$IP9SYJcqXNHdJewz7fH5YeVaNj2Qg8pKhBLez.FTogtUGCKlWr5qG";
     static final String NEW_PASSWORD = SuiteSecrets.register("Neues-Passwort-2");
     static final String NEW_HASH = "$2y$05$UHHTiDfba3Vwb2hP/yguge6LI/YyqPQqPk63OgfDJ5iNNRrWJWJuG";
 
@@ -270,6 +271,8 @@ public class LegacyStoreIT {
             String offline = db.username("Offline");
             submitLogin(offline, OLD_PASSWORD);
             assertThat(driver.page().getPageSource()).contains(unavailable).doesNotContain("Invalid username");
+            // Back on the sign-in form, not on an error page: the user can try again from there.
+            assertThat(driver.driver().findElements(By.id("kc-form-login"))).as("the sign-in form").hasSize(1);
             assertThat(stored(offline)).isEmpty();
 
             // Imported: the password check times out.

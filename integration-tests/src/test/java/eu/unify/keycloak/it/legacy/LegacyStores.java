@@ -17,13 +17,13 @@ import org.keycloak.testframework.realm.ManagedRealm;
  * The {@code unify-legacy} federation over a test {@link LegacyDatabase}, added to a realm as an admin does in the
  * console, and the realm settings the module README asks for.
  */
-final class LegacyStores {
+public final class LegacyStores {
 
     private LegacyStores() {
     }
 
     /** As the README tells ops: "Verify profile" off, legacy attributes visible to admins. */
-    static void prepareRealm(ManagedRealm realm) {
+    public static void prepareRealm(ManagedRealm realm) {
         RequiredActionProviderRepresentation verifyProfile = realm.admin().flows().getRequiredAction("VERIFY_PROFILE");
         verifyProfile.setEnabled(false);
         realm.admin().flows().updateRequiredAction("VERIFY_PROFILE", verifyProfile);
@@ -32,12 +32,12 @@ final class LegacyStores {
         realm.admin().users().userProfile().update(profile);
     }
 
-    static String name(LegacyDatabase db) {
+    public static String name(LegacyDatabase db) {
         return "legacy-" + db.prefix;
     }
 
     /** The component for {@code db} with short timeouts; {@code overrides} replace or add options. */
-    static ComponentRepresentation component(ManagedRealm realm, LegacyDatabase db,
+    public static ComponentRepresentation component(ManagedRealm realm, LegacyDatabase db,
                                              Map<String, List<String>> overrides) {
         ComponentRepresentation component = new ComponentRepresentation();
         component.setName(name(db));
@@ -60,7 +60,7 @@ final class LegacyStores {
     }
 
     /** Adds the component; asserts the console's save (the connection test) accepted it. Returns its id. */
-    static String add(ManagedRealm realm, ComponentRepresentation component) {
+    public static String add(ManagedRealm realm, ComponentRepresentation component) {
         try (Response response = realm.admin().components().add(component)) {
             assertThat(response.getStatus()).as(response.readEntity(String.class)).isEqualTo(201);
             String location = response.getLocation().getPath();

@@ -32,6 +32,7 @@ import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
 import org.openqa.selenium.By;
 
 import eu.unify.keycloak.it.Browser;
+import eu.unify.keycloak.it.Languages;
 import eu.unify.keycloak.it.Mails;
 import eu.unify.keycloak.it.UnifyRealmConfig;
 import eu.unify.keycloak.it.UnifyServerConfig;
@@ -126,8 +127,10 @@ public class MailForwardingIT {
         assertThat(received).hasSize(1);
         MimeMessage message = received.get(0);
 
-        // Keycloak's own subject, in the sub-account's language (English), marked in the main account's (German).
-        assertThat(message.getSubject()).startsWith("[Für " + FORWARDED + "] ").endsWith("Update Your Account");
+        // The execute-actions subject (the unify email theme's), in the sub-account's language (English), marked in
+        // the main account's (German).
+        assertThat(message.getSubject()).startsWith("[Für " + FORWARDED + "] ")
+                .endsWith(Languages.themeMessages("email", "en").getProperty("executeActionsSubject"));
         String note = german("unify-mail-forward-note", FORWARDED, "Info-Vertrieb");
         assertThat(Mails.text(message)).startsWith(note).contains("/login-actions/action-token?key=");
         String html = Mails.html(message);

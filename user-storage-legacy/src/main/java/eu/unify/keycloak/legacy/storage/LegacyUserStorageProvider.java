@@ -245,9 +245,9 @@ final class LegacyUserStorageProvider implements UserStorageProvider, UserLookup
         } catch (LegacyStoreUnavailableException e) {
             LOG.warnf("legacy user store %s unavailable: %s", model.getName(), e.getMessage());
             if (session.getContext().getAuthenticationSession() != null) {
-                // The login page shows a translated "temporarily unavailable", not "invalid password".
-                throw new AuthenticationFlowException(AuthenticationFlowError.GENERIC_AUTHENTICATION_ERROR,
-                        UNAVAILABLE_EVENT_DETAIL, UNAVAILABLE_MESSAGE);
+                // The user reads a translated "temporarily unavailable", not "invalid password": in a browser back on
+                // the form they came from (they can try again), elsewhere as Keycloak's error.
+                throw new UnavailableDuringSignIn(session, UNAVAILABLE_EVENT_DETAIL, UNAVAILABLE_MESSAGE);
             }
             throw new ModelException("legacy user store unavailable", e);
         }
