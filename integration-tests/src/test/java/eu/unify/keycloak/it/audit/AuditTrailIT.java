@@ -342,7 +342,7 @@ public class AuditTrailIT {
         assertThat(reply.status()).as(reply.body()).isEqualTo(400);
         JsonNode body = reply.json();
         assertThat(body.get("error").asText()).isEqualTo("invalid_parameter");
-        assertThat(body.get("error_description").asText()).contains(message);
+        assertThat(body.get("message").asText()).contains(message);
     }
 
     private static JsonNode byType(List<JsonNode> records, String type) {
