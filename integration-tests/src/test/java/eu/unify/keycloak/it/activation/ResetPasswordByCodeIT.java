@@ -20,7 +20,6 @@ import java.util.stream.Collectors;
 import jakarta.mail.internet.MimeMessage;
 
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -189,18 +188,18 @@ public class ResetPasswordByCodeIT {
         updatePasswordPage.assertCurrent();
     }
 
-    /** Moves the server's clock past the resend cooldown (instead of waiting for it); undone after each test. */
-    private void pastTheCooldown() {
-        timeOffSet.set(Duration.ofSeconds(COOLDOWN_SECONDS + 1));
-    }
-
-    @AfterEach
-    void clockBack() {
-        timeOffSet.set(0);
+    /**
+     * Waits out the resend cooldown in real time. Moving the server's clock (TimeOffSet) is not enough here: besides
+     * the send log, which follows Keycloak's clock, a send claims a cluster-wide single-use key for the cooldown
+     * (SessionCodeService, against two tabs sending at once), and Infinispan expires it in real time. Pending: key it
+     * by the send it follows instead of by time, then this becomes {@code timeOffSet.set(COOLDOWN_SECONDS + 1)}.
+     */
+    private static void pastTheCooldown() throws InterruptedException {
+        Thread.sleep(COOLDOWN_SECONDS * 1000L + 500);
     }
 
     @Test
-    void afterAResendOnlyTheNewestCodeWorks() {
+    void afterAResendOnlyTheNewestCodeWorks() throws InterruptedException {
         String email = "resend@example.com";
         TestUsers.create(realm, email, OLD_PASSWORD, null);
         startReset(email, "en");
