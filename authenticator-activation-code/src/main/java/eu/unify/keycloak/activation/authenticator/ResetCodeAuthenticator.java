@@ -30,7 +30,7 @@ import eu.unify.keycloak.activation.code.CodePolicy;
 import eu.unify.keycloak.activation.code.CodePurpose;
 import eu.unify.keycloak.activation.code.ResendThrottle;
 import eu.unify.keycloak.activation.form.CodeForm;
-import eu.unify.keycloak.activation.form.EmailMask;
+import eu.unify.keycloak.common.mask.EmailMask;
 import eu.unify.keycloak.activation.service.CodeEvents;
 import eu.unify.keycloak.activation.service.SessionCodeService;
 import eu.unify.keycloak.activation.service.SessionCodeService.SendResult;

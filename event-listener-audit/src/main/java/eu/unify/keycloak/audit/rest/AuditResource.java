@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -33,11 +32,13 @@ import eu.unify.keycloak.audit.record.AuditJson;
 import eu.unify.keycloak.audit.record.AuditQuery;
 import eu.unify.keycloak.audit.record.AuditRecord;
 import eu.unify.keycloak.audit.record.ChainVerification;
+import eu.unify.keycloak.common.json.UnifyJson;
+import eu.unify.keycloak.common.rest.ApiErrors;
 
 /**
  * {@code /admin/realms/{realm}/unify-audit}: query, export and verify the realm's audit trail (realm admins with
  * {@code view-events}), and its retention ({@code manage-events} to change or purge). Bad parameters get 400 with
- * {@code {"error":"invalid_parameter","error_description":"..."}}.
+ * Unify's one error body ({@link ApiErrors}): {@code {"error":"invalid_parameter","message":"..."}}.
  */
 public final class AuditResource {
 
@@ -81,9 +82,12 @@ public final class AuditResource {
         }
         List<AuditRecord> found = AuditStore.of(session).find(realm.getId(), query.withOneMore(), false);
         boolean hasMore = found.size() > query.max();
-        String records = found.stream().limit(query.max()).map(AuditJson::of).collect(Collectors.joining(","));
-        return Response.ok("{\"first\":" + query.first() + ",\"max\":" + query.max() + ",\"hasMore\":" + hasMore
-                + ",\"records\":[" + records + "]}", MediaType.APPLICATION_JSON_TYPE).build();
+        Map<String, Object> page = new LinkedHashMap<>();
+        page.put("first", query.first());
+        page.put("max", query.max());
+        page.put("hasMore", hasMore);
+        page.put("records", found.stream().limit(query.max()).map(AuditJson::members).toList());
+        return Response.ok(UnifyJson.write(page), MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     /** Matching records oldest first, as CSV or JSON lines ({@code format=csv|jsonl}), at most 10,000 per call. */
@@ -135,14 +139,17 @@ public final class AuditResource {
 
     private Response verify(String realmId) {
         ChainVerification.Result result = AuditStore.of(session).verify(realmId);
-        StringBuilder json = new StringBuilder("{\"valid\":").append(result.valid())
-                .append(",\"checked\":").append(result.checked());
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("valid", result.valid());
+        json.put("checked", result.checked());
         if (!result.valid()) {
-            json.append(",\"brokenAt\":{\"seq\":").append(result.brokenSeq())
-                    .append(",\"id\":").append(result.brokenId() == null ? "null" : AuditJson.string(result.brokenId()))
-                    .append(",\"reason\":").append(AuditJson.string(result.reason())).append('}');
+            Map<String, Object> brokenAt = new LinkedHashMap<>();
+            brokenAt.put("seq", result.brokenSeq());
+            brokenAt.put("id", result.brokenId());
+            brokenAt.put("reason", result.reason());
+            json.put("brokenAt", brokenAt);
         }
-        return Response.ok(json.append('}').toString(), MediaType.APPLICATION_JSON_TYPE).build();
+        return Response.ok(UnifyJson.write(json), MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     /**
@@ -154,20 +161,22 @@ public final class AuditResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response deletedRealms() {
         requireServerAuditor();
-        String realms = AuditStore.of(session).deletedRealms().stream()
+        List<Map<String, Object>> realms = AuditStore.of(session).deletedRealms().stream()
                 .filter(deleted -> session.realms().getRealm(deleted.realmId()) == null)
                 .map(this::deletedRealmJson)
-                .collect(Collectors.joining(","));
-        return Response.ok("{\"realms\":[" + realms + "]}", MediaType.APPLICATION_JSON_TYPE).build();
+                .toList();
+        return Response.ok(UnifyJson.write(Map.of("realms", realms)), MediaType.APPLICATION_JSON_TYPE).build();
     }
 
-    private String deletedRealmJson(AuditStore.DeletedRealm deleted) {
+    private Map<String, Object> deletedRealmJson(AuditStore.DeletedRealm deleted) {
         Integer days = deleted.retentionDays();
-        return "{\"realmId\":" + AuditJson.string(deleted.realmId())
-                + ",\"realmName\":" + (deleted.realmName() == null ? "null" : AuditJson.string(deleted.realmName()))
-                + ",\"deletedAt\":" + AuditJson.string(Instant.ofEpochMilli(deleted.deletedAt()).toString())
-                + ",\"retentionDays\":" + (days == null ? defaultRetentionDays : days)
-                + ",\"records\":" + deleted.records() + "}";
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("realmId", deleted.realmId());
+        json.put("realmName", deleted.realmName());
+        json.put("deletedAt", Instant.ofEpochMilli(deleted.deletedAt()).toString());
+        json.put("retentionDays", days == null ? defaultRetentionDays : days);
+        json.put("records", deleted.records());
+        return json;
     }
 
     /** A deleted realm's records, as {@link #export} exports a live realm's. */
@@ -257,9 +266,7 @@ public final class AuditResource {
         try {
             AuditRetention.set(session, realm, parsed);
         } catch (IllegalStateException e) {
-            return Response.status(Response.Status.CONFLICT).type(MediaType.APPLICATION_JSON_TYPE)
-                    .entity("{\"error\":\"conflict\",\"error_description\":" + AuditJson.string(e.getMessage()) + "}")
-                    .build();
+            return ApiErrors.response(409, "conflict", e.getMessage());
         }
         // Shortening the retention deletes evidence sooner: the change itself goes on the trail.
         adminEvent.operation(OperationType.UPDATE).resourcePath(session.getContext().getUri()).success();
@@ -274,12 +281,10 @@ public final class AuditResource {
         auth.realm().requireManageEvents();
         int purged = AuditRetention.purgeExpired(session, realm, defaultRetentionDays);
         adminEvent.operation(OperationType.ACTION).resourcePath(session.getContext().getUri()).success();
-        return Response.ok("{\"purged\":" + purged + "}", MediaType.APPLICATION_JSON_TYPE).build();
+        return Response.ok(UnifyJson.write(Map.of("purged", purged)), MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     private static Response badRequest(String message) {
-        return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)
-                .entity("{\"error\":\"invalid_parameter\",\"error_description\":" + AuditJson.string(message) + "}")
-                .build();
+        return ApiErrors.response(400, "invalid_parameter", message);
     }
 }

@@ -19,6 +19,8 @@ import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 import org.keycloak.storage.UserStorageProvider;
 import org.keycloak.storage.UserStorageProviderModel;
 
+import eu.unify.keycloak.common.json.UnifyJson;
+import eu.unify.keycloak.common.rest.ApiErrors;
 import eu.unify.keycloak.legacy.storage.LegacyStoreUnavailableException;
 import eu.unify.keycloak.legacy.storage.LegacyUserStorageProviderFactory;
 
@@ -55,22 +57,22 @@ public final class ProgressResource {
                 .toList();
 
         Map<String, Long> totals = new HashMap<>();
-        List<ProgressJson.Store> described = new ArrayList<>();
+        List<ProgressReport.Store> described = new ArrayList<>();
         List<String> silent = new ArrayList<>();
         for (ComponentModel store : legacyStores) {
             boolean enabled = new UserStorageProviderModel(store).isEnabled();
             if (!enabled) {
-                described.add(new ProgressJson.Store(store.getId(), store.getName(), false, false, null));
+                described.add(new ProgressReport.Store(store.getId(), store.getName(), false, false, null));
                 continue;
             }
             try {
                 stores.countByWave(store).forEach((wave, count) -> totals.merge(wave, count, Long::sum));
-                described.add(new ProgressJson.Store(store.getId(), store.getName(), true, true, null));
+                described.add(new ProgressReport.Store(store.getId(), store.getName(), true, true, null));
             } catch (LegacyStoreUnavailableException e) {
                 LOG.warnf("migration progress of realm %s: no totals from legacy store %s: %s", realm.getName(),
                         store.getName(), e.getMessage());
                 silent.add(store.getName());
-                described.add(new ProgressJson.Store(store.getId(), store.getName(), true, false,
+                described.add(new ProgressReport.Store(store.getId(), store.getName(), true, false,
                         StoreFailure.describe(e)));
             }
         }
@@ -80,14 +82,13 @@ public final class ProgressResource {
         List<WaveProgress> waves = WaveProgress.of(complete ? totals : null,
                 local.imported(realm, legacyStores.stream().map(ComponentModel::getId).toList()), local.moved(realm));
         WaveProgress sum = WaveProgress.sum(waves, complete);
+        ProgressReport report = ProgressReport.of(realm.getName(), described, waves, sum);
         if (complete) {
-            return Response.ok(ProgressJson.report(realm.getName(), described, waves, sum, null, null),
-                    MediaType.APPLICATION_JSON_TYPE).build();
+            return Response.ok(UnifyJson.write(report), MediaType.APPLICATION_JSON_TYPE).build();
         }
         String message = "No totals from the legacy store " + String.join(", ", silent.stream()
                 .map(n -> "'" + n + "'").toList()) + " (see stores[].error), so total and pending are unknown; "
                 + "imported and moved are Keycloak's own counts.";
-        return Response.status(Response.Status.SERVICE_UNAVAILABLE).type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(ProgressJson.report(realm.getName(), described, waves, sum, UNAVAILABLE, message)).build();
+        return ApiErrors.response(503, UNAVAILABLE, message, report);
     }
 }

@@ -1,9 +1,7 @@
 package eu.unify.keycloak.legacy.move;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,12 +37,8 @@ class MovePagesRenderingTest {
         return switch (name) {
             case "keycloak.v2" -> new Theme(name, Source.stock("theme/keycloak.v2/login"), Source.stock("theme/base/login"));
             case "keycloak" -> new Theme(name, Source.stock("theme/keycloak/login"), Source.stock("theme/base/login"));
-            default -> {
-                Path unify = ThemeResourceFiles.unifyTheme("login");
-                assumeTrue(unify != null, "theme sources not found");
-                yield new Theme("unify", Source.directory(unify), Source.stock("theme/keycloak.v2/login"),
-                        Source.stock("theme/base/login"));
-            }
+            default -> new Theme("unify", Source.unify("login"), Source.stock("theme/keycloak.v2/login"),
+                    Source.stock("theme/base/login"));
         };
     }
 
@@ -52,9 +46,7 @@ class MovePagesRenderingTest {
         if (name.equals("base")) {
             return new Theme(name, Source.stock("theme/base/email"));
         }
-        Path unify = ThemeResourceFiles.unifyTheme("email");
-        assumeTrue(unify != null, "theme sources not found");
-        return new Theme("unify", Source.directory(unify), Source.stock("theme/base/email"));
+        return new Theme("unify", Source.unify("email"), Source.stock("theme/base/email"));
     }
 
     static List<Arguments> loginThemesAndLanguages() {
