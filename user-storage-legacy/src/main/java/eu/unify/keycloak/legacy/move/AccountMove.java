@@ -19,6 +19,7 @@ import org.keycloak.models.credential.PasswordCredentialModel;
 import org.keycloak.storage.UserStoragePrivateUtil;
 import org.keycloak.storage.UserStorageProvider;
 
+import eu.unify.keycloak.legacy.LegacyAttributes;
 import eu.unify.keycloak.legacy.rights.LegacyRights;
 import eu.unify.keycloak.legacy.storage.LegacyMoveSource;
 
@@ -30,7 +31,7 @@ import eu.unify.keycloak.legacy.storage.LegacyMoveSource;
 final class AccountMove {
 
     /** User attribute: this account's mail goes to the main account (read by the mail-forwarding email sender). */
-    static final String ATTR_MAIL_FORWARD = "unify_mail_forward";
+    static final String ATTR_MAIL_FORWARD = LegacyAttributes.MAIL_FORWARD;
 
     /**
      * One account of the form: its page entry, the checked address, the forward flag and its legacy hash as a

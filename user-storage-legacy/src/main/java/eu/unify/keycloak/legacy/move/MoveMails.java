@@ -13,7 +13,7 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 
-import eu.unify.keycloak.activation.requiredaction.AccountActivationMessage;
+import eu.unify.keycloak.common.activation.ActivationMessageProvider;
 
 /**
  * The mails of a committed move: the activation message, or the generated password. Each goes out in a session of
@@ -40,13 +40,21 @@ final class MoveMails {
             try {
                 switch (account.followUp()) {
                     case ACTIVATION_MESSAGE -> {
-                        AccountActivationMessage message = AccountActivationMessage.prepare(session, realm,
+                        // Through the SPI of common: the activation codes module implements it when deployed.
+                        ActivationMessageProvider activation = session.getProvider(ActivationMessageProvider.class);
+                        if (activation == null) {
+                            LOG.warnf("legacy move: no activation message for user %s: the activation codes module "
+                                    + "is not deployed", account.userId());
+                            continue;
+                        }
+                        ActivationMessageProvider.Prepared message = activation.prepareActivationMessage(realm,
                                 account.userId(), account.email(), client, redirectUri);
                         inOwnSession(session, realm, account, (s, user) -> {
-                            AccountActivationMessage.Result result = message.send(s, realm(s, realm), user);
-                            if (result != AccountActivationMessage.Result.SENT) {
+                            try {
+                                message.send(s, realm(s, realm), user);
+                            } catch (EmailException e) {
                                 LOG.warnf("legacy move: activation message to user %s not sent (%s)", user.getId(),
-                                        result);
+                                        e.getMessage());
                             }
                         });
                     }

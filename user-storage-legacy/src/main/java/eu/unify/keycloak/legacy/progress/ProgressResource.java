@@ -20,7 +20,7 @@ import org.keycloak.storage.UserStorageProvider;
 import org.keycloak.storage.UserStorageProviderModel;
 
 import eu.unify.keycloak.legacy.storage.LegacyStoreUnavailableException;
-import eu.unify.keycloak.legacy.storage.LegacyUserStorageProviderFactory;
+import eu.unify.keycloak.legacy.federation.LegacyUserStorageProviderFactory;
 
 /**
  * {@code /admin/realms/{realm}/unify-legacy}: the progress of the legacy migration, per wave, for realm admins who may

@@ -8,7 +8,7 @@ import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 import org.keycloak.storage.UserStorageProvider;
 
 import eu.unify.keycloak.common.rest.AdminRealmResourceFactory;
-import eu.unify.keycloak.legacy.storage.LegacyUserStorageProviderFactory;
+import eu.unify.keycloak.legacy.federation.LegacyUserStorageProviderFactory;
 
 /** The legacy migration's admin REST API under {@code /admin/realms/{realm}/unify-legacy}. */
 public final class ProgressResourceProviderFactory extends AdminRealmResourceFactory {

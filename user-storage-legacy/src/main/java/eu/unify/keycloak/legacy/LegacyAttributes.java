@@ -1,4 +1,4 @@
-package eu.unify.keycloak.legacy.storage;
+package eu.unify.keycloak.legacy;
 
 /**
  * The user attributes a legacy account carries in Keycloak, from its import on (and, after the move, as a local

@@ -1,0 +1,80 @@
+package eu.unify.keycloak.legacy.storage;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.keycloak.component.ComponentModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.storage.UserStorageProvider;
+
+import eu.unify.keycloak.legacy.hash.LegacyPasswordVerifier;
+
+/**
+ * The connection pools of the configured legacy stores, one per component and connection settings: a pool is
+ * replaced (and the old one closed) when the settings change. Owned by the {@code unify-legacy} factory, which lives
+ * as long as the server; everything that reads a legacy store (sign-in, sync, progress, the admin's tools) borrows
+ * from here, so a store never has two pools on one node.
+ */
+public final class LegacyStorePools implements AutoCloseable {
+
+    private final Map<String, PoolEntry> pools = new ConcurrentHashMap<>();
+
+    private record PoolEntry(String fingerprint, ConnectionPool pool) {
+    }
+
+    /** The per-request provider of the store {@code model}. */
+    public UserStorageProvider provider(KeycloakSession session, ComponentModel model) {
+        LegacyStoreConfig config = LegacyStoreConfig.of(model);
+        LegacyPasswordCheck passwordCheck = new LegacyPasswordVerifier(config.bareDigestSettings())::matches;
+        return new LegacyUserStorageProvider(session, model, config, repository(model, config), passwordCheck);
+    }
+
+    /**
+     * Legacy accounts per wave in the store of {@code model}, by its "count by wave" query; the key is null for
+     * accounts without a wave. For the migration progress report.
+     *
+     * @throws LegacyStoreUnavailableException when the legacy database does not answer in time
+     */
+    public Map<String, Long> countByWave(ComponentModel model) {
+        LegacyStoreConfig config = LegacyStoreConfig.of(model);
+        return repository(model, config).countByWave(config.countByWaveSql());
+    }
+
+    LegacyAccountRepository repository(ComponentModel model, LegacyStoreConfig config) {
+        return new LegacyAccountRepository(pool(model, config), (int) config.queryTimeout().toSeconds());
+    }
+
+    private ConnectionPool pool(ComponentModel model, LegacyStoreConfig config) {
+        String fingerprint = config.poolFingerprint();
+        PoolEntry entry = pools.compute(model.getId(), (id, existing) -> {
+            if (existing != null && existing.fingerprint().equals(fingerprint)) {
+                return existing;
+            }
+            if (existing != null) {
+                existing.pool().close();
+            }
+            return new PoolEntry(fingerprint, new ConnectionPool(connector(config), config.poolSize(),
+                    config.connectTimeout()));
+        });
+        return entry.pool();
+    }
+
+    static JdbcConnector connector(LegacyStoreConfig config) {
+        return new JdbcConnector(config.jdbcUrl(), config.user(), config.password(), config.connectTimeout(),
+                config.queryTimeout().multipliedBy(2));
+    }
+
+    /** Closes the pool of a store whose settings changed or that was removed; the next use opens a new one. */
+    public void close(String componentId) {
+        PoolEntry entry = pools.remove(componentId);
+        if (entry != null) {
+            entry.pool().close();
+        }
+    }
+
+    @Override
+    public void close() {
+        pools.values().forEach(entry -> entry.pool().close());
+        pools.clear();
+    }
+}
