@@ -17,6 +17,12 @@ public final class LegacyAttributes {
     /** {@code true} on a sub-account whose mail goes to its main account (chosen at the move). */
     public static final String MAIL_FORWARD = "unify_mail_forward";
 
+    /**
+     * On a moved account whose mail from the move did not go out: which mail ({@code activation-message},
+     * {@code generated-password}, {@code sign-in-name}); removed when a resend succeeds.
+     */
+    public static final String MAIL_FAILED = "unify_legacy_mail_failed";
+
     private LegacyAttributes() {
     }
 }

@@ -44,7 +44,7 @@ final class AccountMove {
     /** What a moved account still needs once the move is committed. */
     record Moved(String userId, String email, boolean main, FollowUp followUp, GeneratedPassword password) {
 
-        enum FollowUp { NONE, ACTIVATION_MESSAGE, PASSWORD_MESSAGE }
+        enum FollowUp { NONE, ACTIVATION_MESSAGE, PASSWORD_MESSAGE, SIGN_IN_NAME_MESSAGE }
     }
 
     /** The move cannot be applied; nothing of it stays. {@code index} is the account's line, -1 for the whole form. */
@@ -156,7 +156,8 @@ final class AccountMove {
         }
         if (mode == CredentialMode.LEGACY_PASSWORD && planned.legacyCredential().isPresent()) {
             replacePassword(user, planned.legacyCredential().get());
-            return new Moved(user.getId(), planned.email(), false, Moved.FollowUp.NONE, null);
+            // The password stays; the new sign-in name is all the account holder must be told.
+            return new Moved(user.getId(), planned.email(), false, Moved.FollowUp.SIGN_IN_NAME_MESSAGE, null);
         }
         if (mode == CredentialMode.GENERATED_PASSWORD) {
             GeneratedPassword password = GeneratedPassword.create();
