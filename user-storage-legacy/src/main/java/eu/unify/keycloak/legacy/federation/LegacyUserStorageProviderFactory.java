@@ -26,6 +26,7 @@ import eu.unify.keycloak.legacy.storage.ConnectionTest;
 import eu.unify.keycloak.legacy.storage.LegacyStoreConfig;
 import eu.unify.keycloak.legacy.storage.LegacyStorePools;
 import eu.unify.keycloak.legacy.storage.LegacySync;
+import eu.unify.keycloak.legacy.storage.WaveCounts;
 
 /**
  * {@code unify-legacy}: user federation over the legacy application database. The factory only wires: the store's
@@ -87,7 +88,7 @@ public final class LegacyUserStorageProviderFactory implements UserStorageProvid
     }
 
     /** @see LegacyStorePools#countByWave */
-    public Map<String, Long> countByWave(ComponentModel model) {
+    public WaveCounts countByWave(ComponentModel model) {
         return pools.countByWave(model);
     }
 

@@ -12,8 +12,12 @@ final class ProgressJson {
     private ProgressJson() {
     }
 
+    /** An account whose mail from the move failed: its user id, username and which mail. */
+    record FailedMail(String id, String username, String mail) {
+    }
+
     static String report(String realm, List<Store> stores, List<WaveProgress> waves, WaveProgress totals,
-                         String error, String message) {
+                         List<FailedMail> failedMails, String error, String message) {
         StringBuilder json = new StringBuilder(256 + waves.size() * 96);
         json.append('{');
         if (error != null) {
@@ -39,12 +43,20 @@ final class ProgressJson {
             counts(json.append("{\"wave\":").append(string(waves.get(i).wave())), waves.get(i)).append('}');
         }
         json.append("],\"totals\":{");
-        counts(json.append("\"wave\":null"), totals).append("}}");
+        counts(json.append("\"wave\":null"), totals).append("},\"failedMails\":[");
+        for (int i = 0; i < failedMails.size(); i++) {
+            FailedMail failed = failedMails.get(i);
+            json.append(i == 0 ? "" : ",").append("{\"id\":").append(string(failed.id()))
+                    .append(",\"username\":").append(string(failed.username()))
+                    .append(",\"mail\":").append(string(failed.mail())).append('}');
+        }
+        json.append("]}");
         return json.toString();
     }
 
     private static StringBuilder counts(StringBuilder json, WaveProgress row) {
         return json.append(",\"total\":").append(row.total())
+                .append(",\"disabled\":").append(row.disabled())
                 .append(",\"imported\":").append(row.imported())
                 .append(",\"moved\":").append(row.moved())
                 .append(",\"pending\":").append(row.pending());

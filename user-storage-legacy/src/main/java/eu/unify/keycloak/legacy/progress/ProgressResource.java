@@ -2,10 +2,14 @@ package eu.unify.keycloak.legacy.progress;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
@@ -13,18 +17,27 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.logging.Logger;
 import org.keycloak.component.ComponentModel;
+import org.keycloak.email.EmailException;
+import org.keycloak.events.admin.OperationType;
+import org.keycloak.events.admin.ResourceType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
+import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 import org.keycloak.storage.UserStorageProvider;
 import org.keycloak.storage.UserStorageProviderModel;
 
-import eu.unify.keycloak.legacy.storage.LegacyStoreUnavailableException;
 import eu.unify.keycloak.legacy.federation.LegacyUserStorageProviderFactory;
+import eu.unify.keycloak.legacy.hash.HashDiagnosis;
+import eu.unify.keycloak.legacy.move.FailedMails;
+import eu.unify.keycloak.legacy.storage.LegacyAccount;
+import eu.unify.keycloak.legacy.storage.LegacyStoreUnavailableException;
+import eu.unify.keycloak.legacy.storage.WaveCounts;
 
 /**
  * {@code /admin/realms/{realm}/unify-legacy}: the progress of the legacy migration, per wave, for realm admins who may
- * view users. When a legacy store does not answer, the answer is 503 with the counts Keycloak has itself.
+ * view users (when a legacy store does not answer, 503 with the counts Keycloak has itself); the mails a move could
+ * not send, and their resending; and the check of one account's hash settings.
  */
 public final class ProgressResource {
 
@@ -35,14 +48,22 @@ public final class ProgressResource {
     private final KeycloakSession session;
     private final RealmModel realm;
     private final AdminPermissionEvaluator auth;
+    private final AdminEventBuilder adminEvent;
     private final LegacyUserStorageProviderFactory stores;
 
     ProgressResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth,
-                     LegacyUserStorageProviderFactory stores) {
+                     AdminEventBuilder adminEvent, LegacyUserStorageProviderFactory stores) {
         this.session = session;
         this.realm = realm;
         this.auth = auth;
+        this.adminEvent = adminEvent;
         this.stores = stores;
+    }
+
+    private List<ComponentModel> legacyStores() {
+        return realm.getComponentsStream(realm.getId(), UserStorageProvider.class.getName())
+                .filter(c -> LegacyUserStorageProviderFactory.ID.equals(c.getProviderId()))
+                .toList();
     }
 
     @GET
@@ -50,11 +71,10 @@ public final class ProgressResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response progress() {
         auth.users().requireView();
-        List<ComponentModel> legacyStores = realm.getComponentsStream(realm.getId(), UserStorageProvider.class.getName())
-                .filter(c -> LegacyUserStorageProviderFactory.ID.equals(c.getProviderId()))
-                .toList();
+        List<ComponentModel> legacyStores = legacyStores();
 
         Map<String, Long> totals = new HashMap<>();
+        Map<String, Long> disabled = new HashMap<>();
         List<ProgressJson.Store> described = new ArrayList<>();
         List<String> silent = new ArrayList<>();
         for (ComponentModel store : legacyStores) {
@@ -64,7 +84,9 @@ public final class ProgressResource {
                 continue;
             }
             try {
-                stores.countByWave(store).forEach((wave, count) -> totals.merge(wave, count, Long::sum));
+                WaveCounts counts = stores.countByWave(store);
+                counts.total().forEach((wave, count) -> totals.merge(wave, count, Long::sum));
+                counts.disabled().forEach((wave, count) -> disabled.merge(wave, count, Long::sum));
                 described.add(new ProgressJson.Store(store.getId(), store.getName(), true, true, null));
             } catch (LegacyStoreUnavailableException e) {
                 LOG.warnf("migration progress of realm %s: no totals from legacy store %s: %s", realm.getName(),
@@ -77,17 +99,158 @@ public final class ProgressResource {
 
         LocalMigrationCounts local = new LocalMigrationCounts(session);
         boolean complete = silent.isEmpty();
-        List<WaveProgress> waves = WaveProgress.of(complete ? totals : null,
+        List<WaveProgress> waves = WaveProgress.of(complete ? totals : null, disabled,
                 local.imported(realm, legacyStores.stream().map(ComponentModel::getId).toList()), local.moved(realm));
         WaveProgress sum = WaveProgress.sum(waves, complete);
+        List<ProgressJson.FailedMail> failedMails = FailedMails.list(session, realm).stream()
+                .map(entry -> new ProgressJson.FailedMail(entry.user().getId(), entry.user().getUsername(),
+                        entry.kind().id()))
+                .toList();
         if (complete) {
-            return Response.ok(ProgressJson.report(realm.getName(), described, waves, sum, null, null),
+            return Response.ok(ProgressJson.report(realm.getName(), described, waves, sum, failedMails, null, null),
                     MediaType.APPLICATION_JSON_TYPE).build();
         }
         String message = "No totals from the legacy store " + String.join(", ", silent.stream()
                 .map(n -> "'" + n + "'").toList()) + " (see stores[].error), so total and pending are unknown; "
                 + "imported and moved are Keycloak's own counts.";
         return Response.status(Response.Status.SERVICE_UNAVAILABLE).type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(ProgressJson.report(realm.getName(), described, waves, sum, UNAVAILABLE, message)).build();
+                .entity(ProgressJson.report(realm.getName(), described, waves, sum, failedMails, UNAVAILABLE,
+                        message)).build();
+    }
+
+    /** One account whose mail from the move failed. */
+    public record FailedMailJson(String id, String username, String mail) {
+    }
+
+    /** The accounts whose mail from the move failed. */
+    public record FailedMailsJson(List<FailedMailJson> failedMails) {
+    }
+
+    /** What a resend did: how many went out, how many failed again, and what is still to send. */
+    public record ResendJson(int resent, int failed, List<FailedMailJson> failedMails) {
+    }
+
+    @GET
+    @Path("failed-mails")
+    @Produces(MediaType.APPLICATION_JSON)
+    public FailedMailsJson failedMails() {
+        auth.users().requireView();
+        return new FailedMailsJson(failedMailList());
+    }
+
+    private List<FailedMailJson> failedMailList() {
+        return FailedMails.list(session, realm).stream()
+                .map(entry -> new FailedMailJson(entry.user().getId(), entry.user().getUsername(), entry.kind().id()))
+                .toList();
+    }
+
+    /**
+     * Sends every failed move mail again, each as it failed: the activation message, a newly generated password, or
+     * the new sign-in name. A mail that fails again stays on the list.
+     */
+    @POST
+    @Path("failed-mails/resend")
+    @Produces(MediaType.APPLICATION_JSON)
+    public ResendJson resendFailedMails() {
+        auth.users().requireManage();
+        int resent = 0;
+        int failed = 0;
+        for (FailedMails.Entry entry : FailedMails.list(session, realm)) {
+            try {
+                FailedMails.resend(session, realm, entry);
+                resent++;
+            } catch (EmailException | RuntimeException e) {
+                LOG.warnf("legacy move: the %s mail to user %s failed again (%s)", entry.kind().id(),
+                        entry.user().getId(), e.getClass().getSimpleName());
+                failed++;
+            }
+        }
+        Map<String, Object> outcome = new LinkedHashMap<>();
+        outcome.put("resent", resent);
+        outcome.put("failed", failed);
+        adminEvent.resource(ResourceType.USER).operation(OperationType.ACTION)
+                .resourcePath(session.getContext().getUri()).representation(outcome).success();
+        return new ResendJson(resent, failed, failedMailList());
+    }
+
+    /**
+     * The request of the hash check: the legacy store (its component id or name; may be left out when the realm has
+     * one), the legacy username, and optionally the password the account holder types with the admin.
+     */
+    public record HashCheckRequest(String store, String username, String password) {
+    }
+
+    /**
+     * The answer of the hash check; never the hash, the salt or the password.
+     *
+     * @see HashDiagnosis
+     */
+    public record HashCheckJson(String store, String username, boolean hashPresent, boolean saltColumn,
+                                String hashAlgorithmColumn, List<String> appearsToBe, String readAs,
+                                boolean passwordChecked, Boolean matches, String matchingScheme) {
+    }
+
+    /** An error of these endpoints, shaped as the progress report's: a code and a sentence for the admin. */
+    public record ErrorJson(String error, String message) {
+    }
+
+    /**
+     * Tests one account's hash settings: which scheme the stored hash appears to use and how the store reads it,
+     * and, given the password, whether it matches and with which scheme and salt position. Changes nothing. Needs
+     * manage-users (it checks a password of a user), and is recorded as an admin event without the password.
+     */
+    @POST
+    @Path("hash-check")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response hashCheck(HashCheckRequest request) {
+        auth.users().requireManage();
+        if (request == null || request.username() == null || request.username().isBlank()) {
+            return error(Response.Status.BAD_REQUEST, "invalid_request", "Give the legacy username.");
+        }
+        List<ComponentModel> candidates = legacyStores().stream()
+                .filter(c -> request.store() == null || request.store().isBlank()
+                        || request.store().equals(c.getId()) || request.store().equals(c.getName()))
+                .toList();
+        if (candidates.size() != 1) {
+            return error(candidates.isEmpty() ? Response.Status.NOT_FOUND : Response.Status.BAD_REQUEST,
+                    candidates.isEmpty() ? "legacy_store_not_found" : "invalid_request",
+                    candidates.isEmpty() ? "The realm has no unify-legacy store of that id or name."
+                            : "The realm has several unify-legacy stores: name one in 'store'.");
+        }
+        ComponentModel store = candidates.get(0);
+        Optional<LegacyAccount> account;
+        try {
+            account = stores.pools().findByUsername(store, request.username().strip());
+        } catch (LegacyStoreUnavailableException e) {
+            return error(Response.Status.SERVICE_UNAVAILABLE, UNAVAILABLE, StoreFailure.describe(e, "find by username"));
+        }
+        Map<String, Object> audit = new LinkedHashMap<>();
+        audit.put("store", store.getName());
+        audit.put("account", LegacyAccount.reference(request.username().strip()));
+        if (account.isEmpty()) {
+            audit.put("found", false);
+            adminEvent.resource(ResourceType.USER_FEDERATION_PROVIDER).operation(OperationType.ACTION)
+                    .resourcePath(session.getContext().getUri()).representation(audit).success();
+            return error(Response.Status.NOT_FOUND, "legacy_account_not_found",
+                    "The store's query 'find by username' finds no account (or more than one) of that name.");
+        }
+        LegacyAccount row = account.get();
+        boolean hashPresent = row.passwordHash() != null && !row.passwordHash().isBlank();
+        HashDiagnosis diagnosis = HashDiagnosis.of(stores.pools().digestSettings(store), row.passwordHash(),
+                row.passwordSalt(), row.hashAlgorithm(), request.password());
+        audit.put("passwordChecked", diagnosis.passwordChecked());
+        audit.put("matches", diagnosis.matches());
+        audit.put("matchingScheme", diagnosis.matchingScheme());
+        adminEvent.resource(ResourceType.USER_FEDERATION_PROVIDER).operation(OperationType.ACTION)
+                .resourcePath(session.getContext().getUri()).representation(audit).success();
+        return Response.ok(new HashCheckJson(store.getName(), row.username(), hashPresent, diagnosis.saltColumn(),
+                row.hashAlgorithm(), diagnosis.appearsToBe(), diagnosis.readAs(), diagnosis.passwordChecked(),
+                diagnosis.matches(), diagnosis.matchingScheme()), MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    private static Response error(Response.Status status, String error, String message) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(new ErrorJson(error, message))
+                .build();
     }
 }

@@ -24,7 +24,7 @@ public final class ProgressResourceProviderFactory extends AdminRealmResourceFac
     @Override
     protected Object resource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth,
                               AdminEventBuilder adminEvent) {
-        return new ProgressResource(session, realm, auth, stores);
+        return new ProgressResource(session, realm, auth, adminEvent, stores);
     }
 
     @Override

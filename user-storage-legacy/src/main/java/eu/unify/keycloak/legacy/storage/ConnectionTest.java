@@ -127,10 +127,12 @@ public final class ConnectionTest {
         }
         List<String> found = labels.stream().map(label -> label == null ? "" : label.toLowerCase(Locale.ROOT))
                 .sorted().toList();
-        if (found.equals(List.of(LegacyAccountRepository.COUNT_TOTAL, LegacyAccountRepository.COUNT_WAVE))) {
+        if (found.equals(List.of(LegacyAccountRepository.COUNT_TOTAL, LegacyAccountRepository.COUNT_WAVE))
+                || found.equals(List.of(LegacyAccountRepository.COUNT_DISABLED, LegacyAccountRepository.COUNT_TOTAL,
+                        LegacyAccountRepository.COUNT_WAVE))) {
             return List.of();
         }
-        return List.of(name + " must return exactly the columns wave and total (use AS to rename), but returns: "
-                + String.join(", ", labels));
+        return List.of(name + " must return exactly the columns wave and total, and optionally disabled (use AS to "
+                + "rename), but returns: " + String.join(", ", labels));
     }
 }

@@ -1,12 +1,14 @@
 package eu.unify.keycloak.legacy.storage;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.keycloak.component.ComponentModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.storage.UserStorageProvider;
 
+import eu.unify.keycloak.legacy.hash.BareDigestSettings;
 import eu.unify.keycloak.legacy.hash.LegacyPasswordVerifier;
 
 /**
@@ -30,14 +32,30 @@ public final class LegacyStorePools implements AutoCloseable {
     }
 
     /**
-     * Legacy accounts per wave in the store of {@code model}, by its "count by wave" query; the key is null for
-     * accounts without a wave. For the migration progress report.
+     * Legacy accounts per wave in the store of {@code model}, and the disabled ones, by its "count by wave" query.
+     * For the migration progress report.
      *
      * @throws LegacyStoreUnavailableException when the legacy database does not answer in time
      */
-    public Map<String, Long> countByWave(ComponentModel model) {
+    public WaveCounts countByWave(ComponentModel model) {
         LegacyStoreConfig config = LegacyStoreConfig.of(model);
         return repository(model, config).countByWave(config.countByWaveSql());
+    }
+
+    /**
+     * The legacy row of {@code username} by the store's "find by username" query, with its hash: for the admin's
+     * hash check only; sign-in goes through the provider.
+     *
+     * @throws LegacyStoreUnavailableException when the legacy database does not answer in time
+     */
+    public Optional<LegacyAccount> findByUsername(ComponentModel model, String username) {
+        LegacyStoreConfig config = LegacyStoreConfig.of(model);
+        return repository(model, config).findByUsername(config.findByUsernameSql(), username);
+    }
+
+    /** How the store reads bare digests (its "Plain digests" options). */
+    public BareDigestSettings digestSettings(ComponentModel model) {
+        return LegacyStoreConfig.of(model).bareDigestSettings();
     }
 
     LegacyAccountRepository repository(ComponentModel model, LegacyStoreConfig config) {
