@@ -125,8 +125,9 @@ public final class LegacyStoreConfig {
                     + "regardless of case. Empty: rights grant nothing.")
             .type(ProviderConfigProperty.MULTIVALUED_STRING_TYPE).defaultValue("").add()
             .property().name(COUNT_BY_WAVE).label("Query: count by wave")
-            .helpText("Returns one row per migration wave with exactly two columns: wave and total (the number of "
-                    + "legacy accounts in it; accounts without a wave form a row whose wave is NULL). Takes no "
+            .helpText("Returns one row per migration wave with the columns wave and total (the number of legacy "
+                    + "accounts in it; accounts without a wave form a row whose wave is NULL), and optionally disabled "
+                    + "(how many of them are disabled: they never move, so they are not counted as pending). Takes no "
                     + "parameters. Used by the migration progress report (admin REST API unify-legacy/progress).")
             .type(ProviderConfigProperty.TEXT_TYPE).defaultValue(DEFAULT_COUNT_BY_WAVE).add()
             .build();
