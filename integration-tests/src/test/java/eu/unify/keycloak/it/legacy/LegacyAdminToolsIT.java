@@ -38,7 +38,8 @@ import eu.unify.keycloak.it.UnifyServerConfig;
  * The admin's tools of the legacy migration over two legacy stores, one in MariaDB and one in PostgreSQL: the check of
  * one account's hash settings ({@code POST unify-legacy/hash-check}: the scheme, a matching password, a wrong salt
  * position told apart from a wrong password, never the hash or salt, only with manage-users, an admin event without
- * the password), and disabled legacy accounts counted on their own in the progress report.
+ * the password), disabled legacy accounts counted on their own in the progress report, and the daily snapshot of the
+ * counts with its chart.
  */
 @KeycloakIntegrationTest(config = UnifyServerConfig.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -227,5 +228,28 @@ public class LegacyAdminToolsIT {
         assertThat(reply.wave("1").get("disabled").asLong()).isZero();
         assertThat(reply.json().get("totals").get("disabled").asLong()).isEqualTo(2);
         assertThat(reply.json().get("failedMails")).isEmpty();
+    }
+
+    @Order(8)
+    @Test
+    void aDailySnapshotOfTheCountsIsKeptAndDrawn() {
+        String viewer = api().tokenOf(VIEWER, PASSWORD);
+        assertThat(api().post("progress/history", viewer, null).status()).isEqualTo(403);
+
+        ProgressApi.Reply taken = api().post("progress/history", api().tokenOf(MANAGER, PASSWORD), null);
+        assertThat(taken.status()).as(taken.body()).isEqualTo(200);
+        JsonNode snapshots = taken.json().get("snapshots");
+        JsonNode today = snapshots.get(snapshots.size() - 1);
+        assertThat(today.get("date").asText()).isEqualTo(java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString());
+        assertThat(today.get("total").asLong()).isEqualTo(8);
+        assertThat(today.get("disabled").asLong()).isEqualTo(2);
+
+        ProgressApi.Reply history = api().get("progress/history", viewer);
+        assertThat(history.status()).isEqualTo(200);
+        assertThat(history.json().get("snapshots")).hasSize(snapshots.size());
+        ProgressApi.Reply chart = api().get("progress/chart", viewer);
+        assertThat(chart.status()).isEqualTo(200);
+        assertThat(chart.body()).startsWith("<svg").contains("<polyline").contains(today.get("date").asText());
+        assertThat(api().get("progress/chart", null).status()).isEqualTo(401);
     }
 }

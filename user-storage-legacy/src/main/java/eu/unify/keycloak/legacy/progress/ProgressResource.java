@@ -1,7 +1,6 @@
 package eu.unify.keycloak.legacy.progress;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,15 +23,12 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
-import org.keycloak.storage.UserStorageProvider;
-import org.keycloak.storage.UserStorageProviderModel;
 
 import eu.unify.keycloak.legacy.federation.LegacyUserStorageProviderFactory;
 import eu.unify.keycloak.legacy.hash.HashDiagnosis;
 import eu.unify.keycloak.legacy.move.FailedMails;
 import eu.unify.keycloak.legacy.storage.LegacyAccount;
 import eu.unify.keycloak.legacy.storage.LegacyStoreUnavailableException;
-import eu.unify.keycloak.legacy.storage.WaveCounts;
 
 /**
  * {@code /admin/realms/{realm}/unify-legacy}: the progress of the legacy migration, per wave, for realm admins who may
@@ -61,9 +57,7 @@ public final class ProgressResource {
     }
 
     private List<ComponentModel> legacyStores() {
-        return realm.getComponentsStream(realm.getId(), UserStorageProvider.class.getName())
-                .filter(c -> LegacyUserStorageProviderFactory.ID.equals(c.getProviderId()))
-                .toList();
+        return ProgressReport.legacyStores(realm);
     }
 
     @GET
@@ -71,51 +65,60 @@ public final class ProgressResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response progress() {
         auth.users().requireView();
-        List<ComponentModel> legacyStores = legacyStores();
-
-        Map<String, Long> totals = new HashMap<>();
-        Map<String, Long> disabled = new HashMap<>();
-        List<ProgressJson.Store> described = new ArrayList<>();
-        List<String> silent = new ArrayList<>();
-        for (ComponentModel store : legacyStores) {
-            boolean enabled = new UserStorageProviderModel(store).isEnabled();
-            if (!enabled) {
-                described.add(new ProgressJson.Store(store.getId(), store.getName(), false, false, null));
-                continue;
-            }
-            try {
-                WaveCounts counts = stores.countByWave(store);
-                counts.total().forEach((wave, count) -> totals.merge(wave, count, Long::sum));
-                counts.disabled().forEach((wave, count) -> disabled.merge(wave, count, Long::sum));
-                described.add(new ProgressJson.Store(store.getId(), store.getName(), true, true, null));
-            } catch (LegacyStoreUnavailableException e) {
-                LOG.warnf("migration progress of realm %s: no totals from legacy store %s: %s", realm.getName(),
-                        store.getName(), e.getMessage());
-                silent.add(store.getName());
-                described.add(new ProgressJson.Store(store.getId(), store.getName(), true, false,
-                        StoreFailure.describe(e)));
-            }
-        }
-
-        LocalMigrationCounts local = new LocalMigrationCounts(session);
-        boolean complete = silent.isEmpty();
-        List<WaveProgress> waves = WaveProgress.of(complete ? totals : null, disabled,
-                local.imported(realm, legacyStores.stream().map(ComponentModel::getId).toList()), local.moved(realm));
-        WaveProgress sum = WaveProgress.sum(waves, complete);
+        ProgressReport report = ProgressReport.of(session, realm, stores);
         List<ProgressJson.FailedMail> failedMails = FailedMails.list(session, realm).stream()
                 .map(entry -> new ProgressJson.FailedMail(entry.user().getId(), entry.user().getUsername(),
                         entry.kind().id()))
                 .toList();
-        if (complete) {
-            return Response.ok(ProgressJson.report(realm.getName(), described, waves, sum, failedMails, null, null),
-                    MediaType.APPLICATION_JSON_TYPE).build();
+        if (report.complete()) {
+            return Response.ok(ProgressJson.report(realm.getName(), report.stores(), report.waves(), report.totals(),
+                    failedMails, null, null), MediaType.APPLICATION_JSON_TYPE).build();
         }
-        String message = "No totals from the legacy store " + String.join(", ", silent.stream()
+        String message = "No totals from the legacy store " + String.join(", ", report.silent().stream()
                 .map(n -> "'" + n + "'").toList()) + " (see stores[].error), so total and pending are unknown; "
                 + "imported and moved are Keycloak's own counts.";
         return Response.status(Response.Status.SERVICE_UNAVAILABLE).type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(ProgressJson.report(realm.getName(), described, waves, sum, failedMails, UNAVAILABLE,
-                        message)).build();
+                .entity(ProgressJson.report(realm.getName(), report.stores(), report.waves(), report.totals(),
+                        failedMails, UNAVAILABLE, message)).build();
+    }
+
+    /** The daily snapshots of the realm's totals, oldest first. */
+    public record HistoryJson(String realm, List<ProgressHistory.Snapshot> snapshots) {
+    }
+
+    @GET
+    @Path("progress/history")
+    @Produces(MediaType.APPLICATION_JSON)
+    public HistoryJson history() {
+        auth.users().requireView();
+        return new HistoryJson(realm.getName(), ProgressHistory.of(realm));
+    }
+
+    /**
+     * Takes today's snapshot now (replacing one already taken today), e.g. right after a wave; the daily task takes
+     * one anyway. Needs manage-users.
+     */
+    @POST
+    @Path("progress/history")
+    @Produces(MediaType.APPLICATION_JSON)
+    public HistoryJson takeSnapshot() {
+        auth.users().requireManage();
+        List<ProgressHistory.Snapshot> history = ProgressHistory.record(realm, ProgressHistory.Snapshot.of(
+                ProgressHistory.today(), ProgressReport.of(session, realm, stores).totals()));
+        adminEvent.resource(ResourceType.REALM).operation(OperationType.ACTION)
+                .resourcePath(session.getContext().getUri()).success();
+        return new HistoryJson(realm.getName(), history);
+    }
+
+    /** The history as a chart: an SVG image an admin opens in the browser (or saves with curl). */
+    @GET
+    @Path("progress/chart")
+    @Produces("image/svg+xml")
+    public Response chart() {
+        auth.users().requireView();
+        return Response.ok(ProgressHistory.chart(realm.getDisplayName() == null || realm.getDisplayName().isBlank()
+                ? realm.getName() : realm.getDisplayName(), ProgressHistory.of(realm)), "image/svg+xml")
+                .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'").build();
     }
 
     /** One account whose mail from the move failed. */
