@@ -13,7 +13,6 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ServerInfoAwareProviderFactory;
 import org.keycloak.storage.CacheableStorageProviderModel;
-import org.keycloak.storage.UserStorageProvider;
 import org.keycloak.storage.UserStorageProviderFactory;
 import org.keycloak.storage.UserStorageProviderModel;
 import org.keycloak.storage.user.ImportSynchronization;
@@ -25,6 +24,7 @@ import eu.unify.keycloak.legacy.move.MoveSettings;
 import eu.unify.keycloak.legacy.storage.ConnectionTest;
 import eu.unify.keycloak.legacy.storage.LegacyStoreConfig;
 import eu.unify.keycloak.legacy.storage.LegacyStorePools;
+import eu.unify.keycloak.legacy.storage.LegacyUserStorageProvider;
 import eu.unify.keycloak.legacy.storage.LegacySync;
 import eu.unify.keycloak.legacy.storage.WaveCounts;
 
@@ -32,9 +32,10 @@ import eu.unify.keycloak.legacy.storage.WaveCounts;
  * {@code unify-legacy}: user federation over the legacy application database. The factory only wires: the store's
  * and the move's options, the pools ({@link LegacyStorePools}), the console's connection test ({@link ConnectionTest})
  * and "Synchronize all users" ({@link LegacySync}). It sits above both {@code storage} and {@code move}, so neither
- * of those depends on the other's configuration.
+ * of those depends on the other's configuration. Its type parameter must stay the concrete provider: Keycloak reads
+ * what the provider can do (lookup, credential validation, import validation, ...) from it.
  */
-public final class LegacyUserStorageProviderFactory implements UserStorageProviderFactory<UserStorageProvider>,
+public final class LegacyUserStorageProviderFactory implements UserStorageProviderFactory<LegacyUserStorageProvider>,
         ImportSynchronization, ServerInfoAwareProviderFactory {
 
     public static final String ID = LegacyStoreConfig.PROVIDER_ID;
@@ -65,7 +66,7 @@ public final class LegacyUserStorageProviderFactory implements UserStorageProvid
     }
 
     @Override
-    public UserStorageProvider create(KeycloakSession session, ComponentModel model) {
+    public LegacyUserStorageProvider create(KeycloakSession session, ComponentModel model) {
         return pools.provider(session, model);
     }
 

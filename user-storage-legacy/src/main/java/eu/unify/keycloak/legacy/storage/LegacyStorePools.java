@@ -6,7 +6,6 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.keycloak.component.ComponentModel;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.storage.UserStorageProvider;
 
 import eu.unify.keycloak.legacy.hash.BareDigestSettings;
 import eu.unify.keycloak.legacy.hash.LegacyPasswordVerifier;
@@ -25,7 +24,7 @@ public final class LegacyStorePools implements AutoCloseable {
     }
 
     /** The per-request provider of the store {@code model}. */
-    public UserStorageProvider provider(KeycloakSession session, ComponentModel model) {
+    public LegacyUserStorageProvider provider(KeycloakSession session, ComponentModel model) {
         LegacyStoreConfig config = LegacyStoreConfig.of(model);
         LegacyPasswordCheck passwordCheck = new LegacyPasswordVerifier(config.bareDigestSettings())::matches;
         return new LegacyUserStorageProvider(session, model, config, repository(model, config), passwordCheck);
