@@ -176,6 +176,35 @@ class MovePagesRenderingTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}, {1}")
+    @MethodSource("emailThemesAndLanguages")
+    void signInNameEmailShowsTheNewUsernameAndKeepsThePassword(String themeName, String locale) {
+        Theme theme = emailTheme(themeName);
+        Properties messages = theme.messages(locale);
+        for (String format : List.of("html", "text")) {
+            Msg msg = new Msg(messages, Locale.forLanguageTag(locale));
+            Map<String, Object> model = new HashMap<>();
+            model.put("realmName", "Acme Oy");
+            model.put("username", "info+lager@example.com");
+            model.put("legacyUsername", "Lager");
+            model.put("user", Map.of("firstName", "Lea", "email", "info+lager@example.com"));
+            model.put("locale", Locale.forLanguageTag(locale));
+            model.put("ltr", true);
+            model.put("msg", msg);
+            model.put("properties", theme.properties());
+            model.put("kcSanitize", KeycloakFreemarker.kcSanitize());
+            String mail = KeycloakFreemarker.render(theme, format + "/unify-legacy-sign-in-name.ftl", model);
+            assertThat(msg.missing).noneMatch(key -> key.startsWith("unify"));
+            String text = format.equals("html") ? KeycloakFreemarker.visibleText(mail) : mail;
+            assertThat(text).contains(format(messages, "unify-legacy-password-greeting", locale, "Lea"))
+                    .contains(format(messages, "unify-legacy-password-intro", locale, "Acme Oy", "Lager"))
+                    .contains("info+lager@example.com")
+                    .contains(format(messages, "unify-legacy-sign-in-name-password", locale))
+                    .doesNotContain(format(messages, "unify-legacy-password-password", locale, ""))
+                    .doesNotContain("unify-legacy-");
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"${7*7}", "${loginTitle}", "{0} '' '", "x\u001E1\u001Fy"})
     void namesAreShownAsTheyAreWrittenWithKeycloaksOwnMsg(String trick) {

@@ -1,4 +1,4 @@
-package eu.unify.keycloak.legacy.storage;
+package eu.unify.keycloak.legacy;
 
 /**
  * The user attributes a legacy account carries in Keycloak, from its import on (and, after the move, as a local
@@ -16,6 +16,12 @@ public final class LegacyAttributes {
     public static final String RIGHTS = "legacy_rights";
     /** {@code true} on a sub-account whose mail goes to its main account (chosen at the move). */
     public static final String MAIL_FORWARD = "unify_mail_forward";
+
+    /**
+     * On a moved account whose mail from the move did not go out: which mail ({@code activation-message},
+     * {@code generated-password}, {@code sign-in-name}); removed when a resend succeeds.
+     */
+    public static final String MAIL_FAILED = "unify_legacy_mail_failed";
 
     private LegacyAttributes() {
     }
