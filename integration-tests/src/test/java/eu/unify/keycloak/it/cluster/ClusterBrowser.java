@@ -1,8 +1,6 @@
 package eu.unify.keycloak.it.cluster;
 
 import java.io.IOException;
-import java.net.CookieManager;
-import java.net.CookiePolicy;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -70,6 +68,11 @@ public final class ClusterBrowser {
         }
     }
 
+    /**
+     * The browser's cookies by name. One host (the front) and Keycloak's cookies, so names suffice; kept by hand
+     * because the JDK's cookie manager drops Keycloak's cookies on a plain-HTTP loopback address.
+     */
+    private final Map<String, String> cookies = new java.util.concurrent.ConcurrentHashMap<>();
     private final HttpClient client;
     private final String redirectPrefix;
     private URI lastRedirect;
@@ -78,7 +81,6 @@ public final class ClusterBrowser {
     public ClusterBrowser(String redirectPrefix) {
         this.redirectPrefix = redirectPrefix;
         this.client = HttpClient.newBuilder()
-                .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(5))
                 .build();
@@ -117,18 +119,41 @@ public final class ClusterBrowser {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    private HttpResponse<String> exchange(HttpRequest.Builder request) throws IOException, InterruptedException {
+        if (!cookies.isEmpty()) {
+            request.header("Cookie", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                    .collect(Collectors.joining("; ")));
+        }
+        HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(60)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        for (String header : response.headers().allValues("Set-Cookie")) {
+            String pair = header.split(";", 2)[0];
+            int equals = pair.indexOf('=');
+            if (equals <= 0) {
+                continue;
+            }
+            String name = pair.substring(0, equals).trim();
+            String value = pair.substring(equals + 1).trim();
+            boolean expired = header.toLowerCase().contains("max-age=0") || header.contains("1970");
+            if (expired || value.isEmpty()) {
+                cookies.remove(name);
+            } else {
+                cookies.put(name, value);
+            }
+        }
+        return response;
+    }
+
     private Page send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(60)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = exchange(request);
             for (int hops = 0; hops < 10 && response.statusCode() / 100 == 3; hops++) {
                 URI location = response.uri().resolve(response.headers().firstValue("Location").orElseThrow());
                 if (location.toString().startsWith(redirectPrefix)) {
                     lastRedirect = location;
                     return new Page(location, response.statusCode(), "");
                 }
-                response = client.send(HttpRequest.newBuilder(location).timeout(Duration.ofSeconds(60)).GET().build(),
-                        HttpResponse.BodyHandlers.ofString());
+                response = exchange(HttpRequest.newBuilder(location).GET());
             }
             return new Page(response.uri(), response.statusCode(), response.body());
         } catch (IOException e) {

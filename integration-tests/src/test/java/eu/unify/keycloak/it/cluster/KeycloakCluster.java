@@ -27,8 +27,6 @@ import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
-import org.jboss.logging.Logger;
-
 /**
  * Several Keycloak nodes on this machine that form one cluster, as ops run Unify past one machine: one unpacked
  * distribution with the bundle in {@code providers/}, built once with {@code --db=postgres --cache=ispn}, started N
@@ -41,8 +39,6 @@ import org.jboss.logging.Logger;
  * run, shared by every cluster test class.
  */
 public final class KeycloakCluster implements AutoCloseable {
-
-    private static final Logger LOG = Logger.getLogger(KeycloakCluster.class);
 
     public static final String ADMIN = "cluster-admin";
     public static final String ADMIN_PASSWORD = "cluster-admin-password";
@@ -73,6 +69,8 @@ public final class KeycloakCluster implements AutoCloseable {
         private Process process;
         private final Path log;
         private final Path serverLog;
+        /** Where this process's output starts in the log (a restarted node appends to its log). */
+        private volatile long logOffset;
 
         Node(int number) {
             this.number = number;
@@ -101,10 +99,15 @@ public final class KeycloakCluster implements AutoCloseable {
             return process != null && process.isAlive();
         }
 
-        /** Everything the node logged so far (its console output, which includes Infinispan's cluster views). */
+        /** What the node's current process logged so far (console output, including Infinispan's cluster views). */
         public String logText() {
             try {
-                return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
+                if (!Files.exists(log)) {
+                    return "";
+                }
+                byte[] bytes = Files.readAllBytes(log);
+                int from = (int) Math.min(logOffset, bytes.length);
+                return new String(bytes, from, bytes.length - from, StandardCharsets.UTF_8);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -133,7 +136,7 @@ public final class KeycloakCluster implements AutoCloseable {
                 cluster.startNode(node);
             }
             cluster.awaitView(cluster.nodes.size());
-            LOG.infof("Cluster of %d nodes: built in %d ms, started in %d ms", cluster.nodes.size(),
+            report("Cluster of %d nodes: built in %d ms, started in %d ms", cluster.nodes.size(),
                     built - started, System.currentTimeMillis() - built);
             return cluster;
         } catch (RuntimeException | Error e) {
@@ -167,7 +170,7 @@ public final class KeycloakCluster implements AutoCloseable {
         handle.descendants().forEach(ProcessHandle::destroyForcibly);
         handle.destroyForcibly();
         waitForExit(node.process);
-        LOG.infof("Node %d killed", node.number);
+        report("Node %d killed", node.number);
     }
 
     /** Starts a stopped or killed node again and waits until the cluster has all nodes. */
@@ -235,12 +238,13 @@ public final class KeycloakCluster implements AutoCloseable {
                 "KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD,
                 "JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx768m"));
         try {
+            node.logOffset = Files.exists(node.log) ? Files.size(node.log) : 0;
             node.process = builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         awaitReady(node);
-        LOG.infof("Node %d ready in %d ms (%s, log %s)", node.number, System.currentTimeMillis() - started,
+        report("Node %d ready in %d ms (%s, log %s)", node.number, System.currentTimeMillis() - started,
                 node.url(), node.log);
     }
 
@@ -359,6 +363,11 @@ public final class KeycloakCluster implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Timings go to the test output, where Failsafe's report keeps them. */
+    private static void report(String format, Object... args) {
+        System.out.printf("KeycloakCluster: " + format + "%n", args);
     }
 
     private static void pause(long millis) {
