@@ -3,6 +3,7 @@ package eu.unify.keycloak.common.scheduled;
 import org.jboss.logging.Logger;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.SingleUseObjectProvider;
 import org.keycloak.timer.ScheduledTask;
 import org.keycloak.timer.TimerProvider;
 
@@ -26,7 +27,7 @@ public final class OncePerClusterTask implements ScheduledTask {
     private final ScheduledTask task;
     private final long intervalMillis;
 
-    private OncePerClusterTask(ScheduledTask task, long intervalMillis) {
+    OncePerClusterTask(ScheduledTask task, long intervalMillis) {
         this.task = task;
         this.intervalMillis = intervalMillis;
     }
@@ -49,8 +50,13 @@ public final class OncePerClusterTask implements ScheduledTask {
 
     @Override
     public void run(KeycloakSession session) {
+        run(session.singleUseObjects(), session);
+    }
+
+    /** Runs the task if this node claims the interval in {@code claims} (the cluster-wide single-use store). */
+    void run(SingleUseObjectProvider claims, KeycloakSession session) {
         String name = task.getTaskName();
-        if (session.singleUseObjects().putIfAbsent(KEY_PREFIX + name, claimSeconds(intervalMillis))) {
+        if (claims.putIfAbsent(KEY_PREFIX + name, claimSeconds(intervalMillis))) {
             LOG.debugf("Running %s (claimed this interval on this node)", name);
             task.run(session);
         } else {
