@@ -66,7 +66,18 @@ public final class ClusterExtension implements BeforeAllCallback, ParameterResol
         Assumptions.assumeTrue("remote".equals(System.getenv("KC_TEST_DATABASE")) && "postgres".equals(vendor)
                         && url != null,
                 "the cluster tests need the suite on PostgreSQL (KC_TEST_DATABASE=remote, vendor postgres), as in CI");
-        return context.getRoot().getStore(NAMESPACE).computeIfAbsent(Running.class, key -> start(url), Running.class);
+        // A start that failed is not tried again by every following class (each try costs minutes): they fail at once.
+        Object started = context.getRoot().getStore(NAMESPACE).computeIfAbsent(Running.class, key -> {
+            try {
+                return start(url);
+            } catch (RuntimeException | Error e) {
+                return new IllegalStateException("the cluster did not start", e);
+            }
+        }, Object.class);
+        if (started instanceof IllegalStateException failed) {
+            throw failed;
+        }
+        return (Running) started;
     }
 
     private static Running start(String suiteUrl) {

@@ -291,6 +291,11 @@ public final class KeycloakCluster implements AutoCloseable {
         try {
             Files.createDirectories(settings.workDir());
             deleteTree(home);
+            // Logs of an earlier run would mislead (the purge test and the suite's secret scan read them).
+            for (Node node : nodes) {
+                Files.deleteIfExists(node.log);
+                Files.deleteIfExists(node.serverLog);
+            }
             unzip(settings.distributionZip(), settings.workDir(), home);
             Files.copy(settings.bundleJar(), home.resolve("providers").resolve(settings.bundleJar().getFileName()),
                     StandardCopyOption.REPLACE_EXISTING);
