@@ -267,7 +267,8 @@ public final class KeycloakCluster implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
-            pause(500);
+            // Every DOWN answer is logged by the node: poll once a second.
+            pause(1_000);
         }
         throw new IllegalStateException("node " + node.number + " not ready in " + START_TIMEOUT + "; see " + node.log);
     }
