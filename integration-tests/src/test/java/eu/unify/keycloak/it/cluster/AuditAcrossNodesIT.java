@@ -87,7 +87,7 @@ class AuditAcrossNodesIT {
     private static int logins() {
         try (Keycloak admin = ClusterRealm.adminClient(cluster.node(1))) {
             ClusterTokens.Reply reply = ClusterTokens.get(cluster.node(1).url() + "/admin/realms/" + realm.name()
-                    + "/unify-audit/records?type=LOGIN&max=1000", admin.tokenManager().getAccessTokenString());
+                    + "/unify-audit/records?type=LOGIN&max=500", admin.tokenManager().getAccessTokenString());
             assertThat(reply.status()).as(reply.body()).isEqualTo(200);
             return reply.json().get("records").size();
         }

@@ -33,16 +33,17 @@ class PurgeOncePerClusterIT {
 
     @Test
     void theAuditPurgeRunsOncePerIntervalWhateverTheNumberOfNodes(KeycloakCluster cluster) throws Exception {
-        // Wait (at most four intervals) until three runs happened and every node's timer fired at least once.
+        // Wait (at most four intervals) until two runs happened and every node's timer fired at least once (a node
+        // that fires inside another's interval skips). Per node, a timer first fires an interval after its start.
         long deadline = System.currentTimeMillis() + INTERVAL.multipliedBy(4).toMillis();
         List<Run> seen = runs(cluster);
-        while (!(ran(seen).size() >= 3 && firedOnEveryNode(seen, cluster))
+        while (!(ran(seen).size() >= 2 && firedOnEveryNode(seen, cluster) && seen.stream().anyMatch(r -> !r.ran()))
                 && System.currentTimeMillis() < deadline) {
             Thread.sleep(2_000);
             seen = runs(cluster);
         }
         List<Run> ran = ran(seen);
-        assertThat(ran).as("purge runs seen in the node logs: %s", seen).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(ran).as("purge runs seen in the node logs: %s", seen).hasSizeGreaterThanOrEqualTo(2);
         assertThat(firedOnEveryNode(seen, cluster)).as("every node's timer fired: %s", seen).isTrue();
         assertThat(seen).as("a node skipped an interval another node had run").anyMatch(r -> !r.ran());
         for (int i = 1; i < ran.size(); i++) {
