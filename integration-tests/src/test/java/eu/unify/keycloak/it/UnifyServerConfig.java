@@ -1,6 +1,7 @@
 package eu.unify.keycloak.it;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import org.keycloak.common.Profile;
 import org.keycloak.testframework.server.KeycloakServerConfig;
@@ -26,6 +27,22 @@ public final class UnifyServerConfig implements KeycloakServerConfig {
     /** Where the server of this test run writes its log (rotated files get a suffix). */
     public static Path serverLog() {
         return SERVER_LOG;
+    }
+
+    /**
+     * The same server as {@link #configure}, as {@code kc.sh} options, for servers the test framework does not start
+     * (the cluster nodes of {@code eu.unify.keycloak.it.cluster.KeycloakCluster}). Keep the two in step.
+     */
+    public static List<String> distributionOptions() {
+        return List.of(
+                "--spi-events-listener--unify-audit--all-realms=true",
+                "--spi-events-listener--unify-audit--log-json=true",
+                "--features=declarative-ui",
+                "--db-kind-unifylegacymariadb=mariadb",
+                "--db-enabled-unifylegacymariadb=false",
+                "--db-kind-unifylegacypostgres=postgres",
+                "--db-enabled-unifylegacypostgres=false",
+                "--spi-email-sender--provider-default=unify-forwarding");
     }
 
     @Override

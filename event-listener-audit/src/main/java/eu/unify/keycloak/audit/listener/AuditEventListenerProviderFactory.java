@@ -13,11 +13,11 @@ import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ServerInfoAwareProviderFactory;
-import org.keycloak.timer.TimerProvider;
 
 import eu.unify.keycloak.audit.jpa.AuditStore;
 import eu.unify.keycloak.audit.jpa.ChainAppender;
 import eu.unify.keycloak.common.UnifyVersion;
+import eu.unify.keycloak.common.scheduled.OncePerClusterTask;
 
 /**
  * The event listener {@value #ID}: enabled per realm (Realm settings → Events → Event listeners), it keeps every user
@@ -58,14 +58,9 @@ public final class AuditEventListenerProviderFactory
                 realmRemoved(removed.getKeycloakSession(), removed.getRealm());
             }
         });
-        try (KeycloakSession session = factory.create()) {
-            TimerProvider timer = session.getProvider(TimerProvider.class);
-            if (timer != null) {
-                // Runs in its own session and transaction on each node; purging is idempotent.
-                timer.scheduleTask(new PurgeExpiredRecordsTask(options.defaultRetentionDays()),
-                        options.purgeIntervalMinutes() * 60_000L);
-            }
-        }
+        // Once per interval across the cluster: every node's timer fires it, one node runs it.
+        OncePerClusterTask.schedule(factory, new PurgeExpiredRecordsTask(options.defaultRetentionDays()),
+                options.purgeIntervalMinutes() * 60_000L);
     }
 
     /**
