@@ -148,13 +148,13 @@ public class ResetAnswersIT {
     }
 
     /**
-     * Takes out what differs between two requests whatever the identifier: session ids and codes in URLs, the
-     * identifier itself (shown as typed in "Restart login"), and the countdown's seconds.
+     * Takes out what differs between two requests whatever the identifier: the ids of the authentication session in
+     * URLs, the identifier itself (shown as typed in "Restart login"), and the countdown's seconds.
      */
     static String normalise(String html, String identifier) {
-        return html
+        return html.strip()
                 .replace(identifier, "IDENTIFIER")
-                .replaceAll("(href|action|src)=\"([^\"?]*)\\?[^\"]*\"", "$1=\"$2?QUERY\"")
+                .replaceAll("(tab_id|session_code|execution|client_data|auth_session_id)=[A-Za-z0-9_.-]+", "$1=X")
                 .replaceAll("data-unify-resend-in=\"\\d+\"", "data-unify-resend-in=\"N\"")
                 .replaceAll("<span class=\"unify-code-countdown\">\\d+</span>", "<span class=\"unify-code-countdown\">N</span>")
                 .replaceAll("in \\d+ seconds?", "in N seconds");
