@@ -117,7 +117,7 @@ public class ResetPasswordByCodeIT {
 
     @ParameterizedTest(name = "in {0}")
     @ValueSource(strings = {"en", "de"})
-    void resetsThePasswordWithTheEmailedCode(String language) {
+    void resetsThePasswordWithTheEmailedCode(String language) throws Exception {
         String email = "reset-" + language + "@example.com";
         String userId = TestUsers.create(realm, email, OLD_PASSWORD, null);
 
@@ -125,6 +125,9 @@ public class ResetPasswordByCodeIT {
         assertThat(driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo(language);
 
         MimeMessage message = Mails.await(mail, email, 1).get(0);
+        // Mailed after the response, still in the language the visitor chose.
+        assertThat(message.getSubject()).isEqualTo(
+                ActivationMessages.format(language, "unify-code-subject-reset-credentials", realm.getName()));
         String code = Mails.code(message);
         assertThat(code).matches("\\d{8}");
         assertThat(Mails.text(message)).contains(code);
