@@ -69,16 +69,19 @@ public final class IdentifierCodeService {
     public SendResult send(CodePurpose purpose, String key, CodePolicy policy, UserModel recipient, Locale mailLocale,
                            String clientId, EventType eventType) {
         Instant now = now();
-        ResendThrottle.Decision decision = state(purpose, key, now).throttle(policy, now);
+        IdentifierState state = state(purpose, key, now);
+        ResendThrottle.Decision decision = state.throttle(policy, now);
         if (!decision.allowed()) {
             SendResult.Status status = decision.verdict() == ResendThrottle.Verdict.HOURLY_CAP
                     ? SendResult.Status.HOURLY_CAP : SendResult.Status.THROTTLED;
             return new SendResult(status, decision.waitSeconds());
         }
-        // Two requests at once (a double click, two tabs, two browsers) both pass the check above; only the one that
-        // claims this cluster-wide key for the cooldown is granted the send.
+        // Two requests at once (a double click, two tabs, two browsers) both pass the check above on the same state;
+        // only the one that claims this cluster-wide key, the send that follows that state, is granted it. A later
+        // request sees a newer state and claims another key.
         long cooldownSeconds = Math.max(1, policy.resendCooldown().toSeconds());
-        String claim = "unify-code-request:" + realm.getId() + ":" + purpose.id() + ":" + key;
+        String claim = "unify-code-request:" + realm.getId() + ":" + purpose.id() + ":" + key + ":"
+                + state.newest().map(IdentifierState.Request::id).orElse("none");
         if (!session.singleUseObjects().putIfAbsent(claim, cooldownSeconds)) {
             return new SendResult(SendResult.Status.THROTTLED, cooldownSeconds);
         }
