@@ -43,6 +43,9 @@ public final class AuditSealer {
     private static final Logger JSON_LOG = Logger.getLogger(AuditOptions.JSON_CATEGORY);
 
     static final int BATCH = 500;
+    /** Upper bounds (ms) of the seal lag buckets in the provider info; the last bucket is everything longer. */
+    static final long[] LAG_BOUNDS_MILLIS = {10, 25, 50, 100, 250, 500, 750, 1000, 1250, 1500, 2000, 2500, 3000, 4000,
+        5000, 7500, 10_000, 30_000, 60_000};
     /** Batches per realm and tick: a backlog is worked off over several ticks, so that no realm starves the others. */
     private static final int MAX_BATCHES_PER_TICK = 40;
 
@@ -54,6 +57,8 @@ public final class AuditSealer {
     private final LongAdder batches = new LongAdder();
     private final LongAdder cpuNanos = new LongAdder();
     private final LongAdder failures = new LongAdder();
+    /** How long sealed records waited, from their event time to their seal's commit: counts per bucket of LAG_BOUNDS. */
+    private final LongAdder[] lag = new LongAdder[LAG_BOUNDS_MILLIS.length + 1];
     /** Per realm, when this node next checks whether a checkpoint is due (millis). */
     private final Map<String, Long> checkpointDue = new ConcurrentHashMap<>();
     private volatile ChainSql sql;
@@ -63,6 +68,9 @@ public final class AuditSealer {
         this.factory = factory;
         this.options = options;
         this.checkpoints = checkpoints;
+        for (int i = 0; i < lag.length; i++) {
+            lag[i] = new LongAdder();
+        }
     }
 
     void start() {
@@ -126,6 +134,8 @@ public final class AuditSealer {
                 sealed.add(batch.size());
                 batches.increment();
                 count += batch.size();
+                long committed = Time.currentTimeMillis();
+                batch.forEach(record -> lag[bucket(committed - record.time())].increment());
                 if (options.logJson()) {
                     // After the commit: a line is never logged for a seal that rolled back.
                     batch.forEach(record -> JSON_LOG.info(AuditJson.of(record)));
@@ -194,14 +204,31 @@ public final class AuditSealer {
         return built;
     }
 
+    private static int bucket(long millis) {
+        for (int i = 0; i < LAG_BOUNDS_MILLIS.length; i++) {
+            if (millis <= LAG_BOUNDS_MILLIS[i]) {
+                return i;
+            }
+        }
+        return LAG_BOUNDS_MILLIS.length;
+    }
+
     /**
-     * For the provider info and the bench: records sealed by this node since start, in how many batches, and the
-     * sealer thread's CPU time for them (measured per batch on the sealer's own thread, never on a request's).
+     * For the provider info and the bench: records sealed by this node since start, in how many batches, the sealer
+     * thread's CPU time for them (measured per batch on the sealer's own thread, never on a request's), and how long
+     * they waited to be sealed.
      */
     Map<String, String> statistics() {
+        StringBuilder buckets = new StringBuilder();
+        for (int i = 0; i < lag.length; i++) {
+            buckets.append(i == 0 ? "" : ",").append(i < LAG_BOUNDS_MILLIS.length ? "<=" + LAG_BOUNDS_MILLIS[i] : ">")
+                    .append(':').append(lag[i].sum());
+        }
         return Map.of("sealedRecords", Long.toString(sealed.sum()),
                 "sealedBatches", Long.toString(batches.sum()),
                 "sealerCpuMicros", Long.toString(cpuNanos.sum() / 1000),
-                "sealerFailures", Long.toString(failures.sum()));
+                "sealerFailures", Long.toString(failures.sum()),
+                // Counts of sealed records per lag bucket (ms), since start: a reader subtracts two readings.
+                "sealLagMillis", buckets.toString());
     }
 }
