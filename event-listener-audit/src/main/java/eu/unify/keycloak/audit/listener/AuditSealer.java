@@ -91,8 +91,9 @@ public final class AuditSealer {
 
     private void tick() {
         try {
-            sealAll();
-            checkpointsDue();
+            Set<String> realms = realmIds();
+            realms.forEach(this::seal);
+            checkpointsDue(realms);
         } catch (RuntimeException e) {
             failures.increment();
             // The class only: a persistence error's message can quote the values being written.
@@ -180,13 +181,13 @@ public final class AuditSealer {
     }
 
     /** Writes the checkpoints that are due: per realm at most one per interval, on whichever node gets there first. */
-    private void checkpointsDue() {
+    private void checkpointsDue(Set<String> realms) {
         if (options.checkpointIntervalMinutes() == 0) {
             return;
         }
         long now = Time.currentTimeMillis();
         long interval = options.checkpointIntervalMinutes() * 60_000L;
-        for (String realmId : realmIds()) {
+        for (String realmId : realms) {
             if (checkpointDue.getOrDefault(realmId, 0L) > now) {
                 continue;
             }
