@@ -20,6 +20,13 @@
     status.textContent = message;
   }
 
+  /** An error the page has already told the user about (its message stays). */
+  function told(what) {
+    var error = new Error(what);
+    error.told = true;
+    return error;
+  }
+
   function base64url(bytes) {
     var binary = '';
     bytes.forEach(function (b) { binary += String.fromCharCode(b); });
@@ -81,20 +88,20 @@
     });
     if (response.status === 401) {
       await signIn();
-      throw new Error('signing in again');
+      throw told('signing in again');
     }
     if (response.status === 403) {
       say(text('forbidden'));
       document.getElementById('app').hidden = true;
-      throw new Error('forbidden');
+      throw told('forbidden');
     }
     if (response.status === 400) {
       say(text('invalid'));
-      throw new Error('invalid');
+      throw told('invalid');
     }
     if (!response.ok) {
       say(text('failed'));
-      throw new Error('failed');
+      throw told('failed');
     }
     return response;
   }
@@ -222,5 +229,9 @@
     await load();
   }
 
-  start().catch(function () { say(text('failed')); });
+  start().catch(function (error) {
+    if (!error || !error.told) {
+      say(text('failed'));
+    }
+  });
 }());
