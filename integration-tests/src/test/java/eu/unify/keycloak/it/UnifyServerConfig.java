@@ -37,6 +37,7 @@ public final class UnifyServerConfig implements KeycloakServerConfig {
         return List.of(
                 "--spi-events-listener--unify-audit--all-realms=true",
                 "--spi-events-listener--unify-audit--log-json=true",
+                "--spi-events-listener--unify-audit--seal-interval-millis=200",
                 "--features=declarative-ui",
                 "--db-kind-unifylegacymariadb=mariadb",
                 "--db-enabled-unifylegacymariadb=false",
@@ -54,6 +55,8 @@ public final class UnifyServerConfig implements KeycloakServerConfig {
                 // of the suite then covers every event the suite caused, in the database and in the log.
                 .spiOption("events-listener", "unify-audit", "all-realms", "true")
                 .spiOption("events-listener", "unify-audit", "log-json", "true")
+                // Records are chained within a fifth of a second: tests wait for it (AuditApi.sealed), briefly.
+                .spiOption("events-listener", "unify-audit", "seal-interval-millis", "200")
                 // The audit trail's retention tab in the admin console (Keycloak's ui-tab SPI) needs this feature, as
                 // it does in production (event-listener-audit/README.md).
                 .features(Profile.Feature.DECLARATIVE_UI)
