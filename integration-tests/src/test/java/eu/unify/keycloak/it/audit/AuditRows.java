@@ -88,9 +88,15 @@ final class AuditRows {
     }
 
     /** Runs the audit trail's scheduled purge now, in the server's (possibly shifted) time. */
+    /** The purge's claim on its interval (common's OncePerClusterTask: its key prefix and the task's name). */
+    private static final String PURGE_CLAIM = "unify-scheduled::unify-audit-purge";
+
     static RunOnServer runPurgeTask() {
-        return session -> session.getProvider(TimerProvider.class).getTasks().get("unify-audit-purge")
-                .getRunnable().run();
+        return session -> {
+            // The task runs once per interval across the cluster: give up this interval's claim so that it runs now.
+            session.singleUseObjects().remove(PURGE_CLAIM);
+            session.getProvider(TimerProvider.class).getTasks().get("unify-audit-purge").getRunnable().run();
+        };
     }
 
     /**
