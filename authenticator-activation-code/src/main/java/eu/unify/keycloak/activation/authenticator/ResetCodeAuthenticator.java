@@ -32,6 +32,7 @@ import eu.unify.keycloak.activation.code.ResendThrottle;
 import eu.unify.keycloak.activation.form.CodeForm;
 import eu.unify.keycloak.activation.form.EmailMask;
 import eu.unify.keycloak.activation.service.CodeEvents;
+import eu.unify.keycloak.activation.service.CodeLockout;
 import eu.unify.keycloak.activation.service.SessionCodeService;
 import eu.unify.keycloak.activation.service.SessionCodeService.SendResult;
 
@@ -42,6 +43,11 @@ import eu.unify.keycloak.activation.service.SessionCodeService.SendResult;
  * <p>Anti-enumeration: "Choose User" lets the flow continue without a user when the address is unknown. Then this
  * step shows exactly the same page, messages and throttle as for a real account, and takes at least the configured
  * minimum response time either way, but sends nothing; every code typed is wrong.
+ *
+ * <p>Locks: an account whose codes are refused ({@link CodeLockout}: Keycloak's brute-force lockout, or the bound on
+ * wrong codes in a row) is answered exactly as an unknown address while the lock lasts: nothing is sent, every code is
+ * wrong. A sign-in that already holds a code when the lock begins keeps its page, but even its right code is now
+ * counted and answered as a wrong one. A code works only in the authentication session that sent it.
  */
 final class ResetCodeAuthenticator implements Authenticator {
 
@@ -51,6 +57,10 @@ final class ResetCodeAuthenticator implements Authenticator {
     /** Stand-in state for an unknown address: send times and wrong tries, kept only in the auth session. */
     private static final String NOTE_STANDIN_SENDS = "unify-reset-code.standin-sends";
     private static final String NOTE_STANDIN_ATTEMPTS = "unify-reset-code.standin-attempts";
+    /** Event detail: the account's codes were refused because it is locked (see {@link CodeLockout}). */
+    static final String DETAIL_LOCKED = "unify_locked";
+    /** Set when this session's last send went the stand-in way (no account, or a locked one): its checks do too. */
+    private static final String NOTE_STANDIN_SESSION = "unify-reset-code.standin";
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
@@ -83,7 +93,22 @@ final class ResetCodeAuthenticator implements Authenticator {
         long started = System.nanoTime();
         CodePolicy policy = config.policy();
         UserModel user = recipient(context);
-        SendResult result = user == null ? standInSend(context, policy) : realSend(context, user, policy);
+        CodeLockout.Lock lock = user == null ? CodeLockout.Lock.NONE : lock(context, config, user);
+        boolean standIn = user == null || lock.refusesCodes();
+        AuthenticationSessionModel authSession = context.getAuthenticationSession();
+        if (standIn) {
+            authSession.setAuthNote(NOTE_STANDIN_SESSION, "true");
+        } else {
+            authSession.removeAuthNote(NOTE_STANDIN_SESSION);
+        }
+        SendResult result = standIn ? standInSend(context, policy) : realSend(context, user, policy);
+        if (standIn && user != null) {
+            // For the admin only (events are not shown to users): nothing was sent because the account is locked.
+            context.getEvent().clone().event(EventType.SEND_RESET_PASSWORD).user(user)
+                    .detail(CodeEvents.DETAIL_PURPOSE, PURPOSE.id()).detail(DETAIL_LOCKED, "true")
+                    .detail("reason", lock.name().toLowerCase(Locale.ROOT))
+                    .error(lock == CodeLockout.Lock.PERMANENT ? Errors.USER_DISABLED : Errors.USER_TEMPORARILY_DISABLED);
+        }
         waitUntil(started, config.minResponse());
 
         CodeForm form = again ? form(context, policy).afterSend(result, maskedAddress(context))
@@ -123,9 +148,12 @@ final class ResetCodeAuthenticator implements Authenticator {
     private void checkCode(AuthenticationFlowContext context, ResetCodeConfig config, String input) {
         CodePolicy policy = config.policy();
         UserModel user = recipient(context);
-        Optional<SessionCodeService.Attempt> checked = user == null
+        boolean standIn = user == null
+                || context.getAuthenticationSession().getAuthNote(NOTE_STANDIN_SESSION) != null;
+        Optional<SessionCodeService.Attempt> checked = standIn
                 ? standInCheck(context, policy, input)
-                : service(context).check(user, PURPOSE, policy, input, context.getAuthenticationSession());
+                : service(context).check(user, PURPOSE, policy, input, context.getAuthenticationSession(),
+                        lock(context, config, user).refusesCodes());
         if (checked.isEmpty()) {
             context.challenge(currentState(context, config).error("unify-code-error-format", policy.length())
                     .render(context.form()));
@@ -133,6 +161,7 @@ final class ResetCodeAuthenticator implements Authenticator {
         }
         CodeCheck.Result result = checked.get().result();
         if (result.isValid()) {
+            // Only reached on the real path: a stand-in check never matches.
             // The user read the mail sent to this address: it is verified.
             user.setEmailVerified(true);
             context.getAuthenticationSession().removeAuthNote(NOTE_ISSUED);
@@ -143,6 +172,9 @@ final class ResetCodeAuthenticator implements Authenticator {
         var event = context.getEvent().clone().detail(CodeEvents.DETAIL_PURPOSE, PURPOSE.id());
         if (user != null) {
             event.user(user);
+            if (standIn) {
+                event.detail(DETAIL_LOCKED, "true");
+            }
         }
         CodeEvents.failed(event, result);
         Response page = form(context, policy).resend(checked.get().resend().orElseThrow()).afterCheck(result)
@@ -180,7 +212,9 @@ final class ResetCodeAuthenticator implements Authenticator {
     private CodeForm currentState(AuthenticationFlowContext context, ResetCodeConfig config) {
         CodePolicy policy = config.policy();
         UserModel user = recipient(context);
-        ResendThrottle.Decision decision = user == null
+        boolean standIn = user == null
+                || context.getAuthenticationSession().getAuthNote(NOTE_STANDIN_SESSION) != null;
+        ResendThrottle.Decision decision = standIn
                 ? ResendThrottle.of(policy).decide(standInSends(context.getAuthenticationSession()), now())
                 : service(context).throttle(user, PURPOSE, policy);
         return form(context, policy).resend(decision);
@@ -203,6 +237,11 @@ final class ResetCodeAuthenticator implements Authenticator {
             return null;
         }
         return user;
+    }
+
+    /** Whether and why the account's codes are refused now (see {@link CodeLockout}). */
+    private static CodeLockout.Lock lock(AuthenticationFlowContext context, ResetCodeConfig config, UserModel user) {
+        return CodeLockout.of(context.getSession(), context.getRealm()).lock(user, config.maxWrongCodesInARow());
     }
 
     private static List<Instant> standInSends(AuthenticationSessionModel authSession) {

@@ -33,15 +33,18 @@ final class ResetCodeConfig {
 
     private final CodePolicy policy;
     private final Duration minResponse;
+    private final int maxWrongCodesInARow;
 
-    private ResetCodeConfig(CodePolicy policy, Duration minResponse) {
+    private ResetCodeConfig(CodePolicy policy, Duration minResponse, int maxWrongCodesInARow) {
         this.policy = policy;
         this.minResponse = minResponse;
+        this.maxWrongCodesInARow = maxWrongCodesInARow;
     }
 
     static ResetCodeConfig of(AuthenticatorConfigModel model) {
         Map<String, String> config = model == null || model.getConfig() == null ? Map.of() : model.getConfig();
-        return new ResetCodeConfig(SessionCodeOptions.policy(config), minResponse(config));
+        return new ResetCodeConfig(SessionCodeOptions.policy(config), minResponse(config),
+                SessionCodeOptions.maxWrongCodesInARow(config));
     }
 
     CodePolicy policy() {
@@ -50,6 +53,10 @@ final class ResetCodeConfig {
 
     Duration minResponse() {
         return minResponse;
+    }
+
+    int maxWrongCodesInARow() {
+        return maxWrongCodesInARow;
     }
 
     private static Duration minResponse(Map<String, String> config) {

@@ -24,7 +24,7 @@ public final class ActivationCodeJpaEntityProviderFactory extends JpaEntitiesFac
     private static final long PURGE_INTERVAL_MILLIS = 15 * 60 * 1000L;
 
     public ActivationCodeJpaEntityProviderFactory() {
-        super(ID, CHANGELOG, List.of(ActivationCodeEntity.class, CodeSendEntity.class));
+        super(ID, CHANGELOG, List.of(ActivationCodeEntity.class, CodeSendEntity.class, CodeFailureEntity.class));
     }
 
     @Override

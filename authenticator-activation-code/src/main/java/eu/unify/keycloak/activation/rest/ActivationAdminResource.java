@@ -3,6 +3,7 @@ package eu.unify.keycloak.activation.rest;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
@@ -33,6 +34,7 @@ import eu.unify.keycloak.activation.requiredaction.AccountActivationConfig;
 import eu.unify.keycloak.activation.requiredaction.ActivationLink;
 import eu.unify.keycloak.activation.service.AccountCodeService;
 import eu.unify.keycloak.activation.service.CodeEvents;
+import eu.unify.keycloak.activation.service.CodeLockout;
 
 /**
  * Admin REST endpoints of activation codes, under {@code /admin/realms/{realm}/unify-activation}. The code itself is
@@ -117,5 +119,26 @@ final class ActivationAdminResource {
         body.put("sent", true);
         body.put("expiresAt", issued.expiresAt().orElseThrow().getEpochSecond());
         return Response.ok(body).build();
+    }
+
+    /**
+     * Clears the user's count of wrong codes in a row, so codes work again for an account that reached the bound
+     * (see {@link CodeLockout}). Needs manage-users; answers 204. Keycloak's own brute-force lockout is cleared where
+     * it always is (the user's brute-force status in the console, or {@code attack-detection}).
+     */
+    @DELETE
+    @Path("users/{id}/code-failures")
+    public Response clearCodeFailures(@PathParam("id") String id) {
+        UserModel user = session.users().getUserById(realm, id);
+        if (user == null) {
+            if (!auth.users().canQuery()) {
+                throw new ForbiddenException();
+            }
+            throw new NotFoundException("User not found");
+        }
+        auth.users().requireManage(user);
+        CodeLockout.of(session, realm).clear(user);
+        adminEvent.operation(OperationType.DELETE).resourcePath(session.getContext().getUri()).success();
+        return Response.noContent().build();
     }
 }

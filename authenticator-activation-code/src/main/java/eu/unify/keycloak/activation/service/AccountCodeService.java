@@ -104,6 +104,7 @@ public final class AccountCodeService {
         StoredCode stored = StoredCode.issue(KeycloakModelUtils.generateId(), purpose, user.getId(), hashed, now, policy);
         store.replace(realm.getId(), stored);
         store.recordSend(realm.getId(), user.getId(), purpose, now);
+        store.ensureWrongCodeCounter(realm.getId(), user.getId());
         return new Issued(Issued.Status.SENT, Optional.of(stored.expiresAt()));
     }
 
@@ -130,10 +131,17 @@ public final class AccountCodeService {
      * written back conditionally so that of two requests with the same code exactly one gets {@code VALID}.
      */
     public CodeCheck.Result redeem(Match match, CodePolicy policy) {
-        CodeCheck.Result result = CodeCheck.verify(Optional.of(match.code()), match.candidate(), now(), policy);
+        Instant now = now();
+        CodeCheck.Result result = CodeCheck.verify(Optional.of(match.code()), match.candidate(), now, policy);
         if (result.toPersist().isPresent() && !store.recordCheck(match.code(), result.toPersist().get())) {
             // Another request redeemed it between our read and our write.
             return new CodeCheck.Result(CodeCheck.Outcome.CONSUMED, 0, Optional.empty());
+        }
+        if (result.isValid()) {
+            store.clearWrongCodes(realm.getId(), match.userId());
+        } else {
+            // A used or expired code names its account: it counts there like a wrong one.
+            store.countWrongCode(realm.getId(), match.userId(), now);
         }
         return result;
     }
@@ -145,6 +153,16 @@ public final class AccountCodeService {
      * a code of this kind (a typing slip, not counted).
      */
     public Optional<CodeCheck.Result> checkOwn(UserModel user, CodePurpose purpose, CodePolicy policy, String input) {
+        return checkOwn(user, purpose, policy, input, false);
+    }
+
+    /**
+     * As {@link #checkOwn(UserModel, CodePurpose, CodePolicy, String)}; with {@code refuse} (the account is locked,
+     * see {@link CodeLockout}) even the right code is answered and counted as a wrong one. Wrong codes count towards
+     * the account's bound on wrong codes in a row; a right one clears it.
+     */
+    public Optional<CodeCheck.Result> checkOwn(UserModel user, CodePurpose purpose, CodePolicy policy, String input,
+                                               boolean refuse) {
         requireAccountPurpose(purpose);
         Optional<String> normalized = CodeNormalizer.normalize(input, CodeKind.ACCOUNT);
         if (normalized.isEmpty()) {
@@ -155,10 +173,16 @@ public final class AccountCodeService {
                 .flatMap(stored -> keys.byKeyId(stored.hashedCode().keyId()))
                 .orElseGet(keys::active)
                 .hashAccountCode(purpose, normalized.get());
-        CodeCheck.Result result = CodeCheck.verify(newest, candidate, now(), policy);
+        Instant now = now();
+        CodeCheck.Result result = CodeCheck.verify(newest, candidate, now, policy, !refuse);
         if (result.toPersist().isPresent() && !store.recordCheck(newest.get(), result.toPersist().get())) {
             // A double submit: the other request changed the code between our read and our write.
             return Optional.of(new CodeCheck.Result(CodeCheck.Outcome.CONSUMED, 0, Optional.empty()));
+        }
+        if (result.isValid()) {
+            store.clearWrongCodes(realm.getId(), user.getId());
+        } else if (result.isWrongGuess()) {
+            store.countWrongCode(realm.getId(), user.getId(), now);
         }
         return Optional.of(result);
     }

@@ -15,6 +15,7 @@ import eu.unify.keycloak.activation.code.HashedCode;
 import eu.unify.keycloak.activation.code.ResendThrottle;
 import eu.unify.keycloak.activation.code.StoredCode;
 import eu.unify.keycloak.activation.jpa.ActivationCodeEntity;
+import eu.unify.keycloak.activation.jpa.CodeFailureEntity;
 import eu.unify.keycloak.activation.jpa.CodeSendEntity;
 
 /**
@@ -114,11 +115,69 @@ public final class ActivationCodeStore {
         em.persist(send);
     }
 
+    /** An account's wrong codes in a row, over all its codes, and when the last one was typed. */
+    public record WrongCodes(int inARow, Instant lastAt) {
+
+        public static final WrongCodes NONE = new WrongCodes(0, Instant.EPOCH);
+    }
+
+    public WrongCodes wrongCodes(String realmId, String userId) {
+        List<Object[]> rows = em.createNamedQuery("unifyCodeFailure.read", Object[].class)
+                .setParameter("realmId", realmId)
+                .setParameter("userId", userId)
+                .getResultList();
+        if (rows.isEmpty()) {
+            return WrongCodes.NONE;
+        }
+        return new WrongCodes((Integer) rows.get(0)[0], Instant.ofEpochMilli((Long) rows.get(0)[1]));
+    }
+
+    /**
+     * Makes sure the account has its counter row. Called where a code is issued, which is serialised per account, so
+     * that counting a wrong code later is a plain atomic update that two requests at once cannot race on.
+     */
+    public void ensureWrongCodeCounter(String realmId, String userId) {
+        if (em.find(CodeFailureEntity.class, userId) == null) {
+            CodeFailureEntity row = new CodeFailureEntity();
+            row.setUserId(userId);
+            row.setRealmId(realmId);
+            em.persist(row);
+        }
+    }
+
+    /** One more wrong code for the account, at {@code now}. */
+    public void countWrongCode(String realmId, String userId, Instant now) {
+        int updated = em.createNamedQuery("unifyCodeFailure.increment")
+                .setParameter("now", now.toEpochMilli())
+                .setParameter("realmId", realmId)
+                .setParameter("userId", userId)
+                .executeUpdate();
+        if (updated == 0) {
+            // A code issued before the counter existed: start it now.
+            CodeFailureEntity row = new CodeFailureEntity();
+            row.setUserId(userId);
+            row.setRealmId(realmId);
+            row.setFailures(1);
+            row.setLastFailureAt(now.toEpochMilli());
+            em.persist(row);
+        }
+    }
+
+    /** The account proved itself (a right code, a sign-in, an admin): its wrong codes in a row start from zero. */
+    public void clearWrongCodes(String realmId, String userId) {
+        em.createNamedQuery("unifyCodeFailure.clear")
+                .setParameter("realmId", realmId)
+                .setParameter("userId", userId)
+                .executeUpdate();
+    }
+
     /** Removes a user's codes and send records, e.g. when the user is deleted. */
     public void deleteForUser(String realmId, String userId) {
         em.createNamedQuery("unifyCode.deleteForUser")
                 .setParameter("realmId", realmId).setParameter("userId", userId).executeUpdate();
         em.createNamedQuery("unifyCodeSend.deleteForUser")
+                .setParameter("realmId", realmId).setParameter("userId", userId).executeUpdate();
+        em.createNamedQuery("unifyCodeFailure.deleteForUser")
                 .setParameter("realmId", realmId).setParameter("userId", userId).executeUpdate();
     }
 
@@ -126,6 +185,7 @@ public final class ActivationCodeStore {
     public void deleteForRealm(String realmId) {
         em.createNamedQuery("unifyCode.deleteForRealm").setParameter("realmId", realmId).executeUpdate();
         em.createNamedQuery("unifyCodeSend.deleteForRealm").setParameter("realmId", realmId).executeUpdate();
+        em.createNamedQuery("unifyCodeFailure.deleteForRealm").setParameter("realmId", realmId).executeUpdate();
     }
 
     /** Deletes expired codes and send records outside the throttle window; returns how many rows went. */
