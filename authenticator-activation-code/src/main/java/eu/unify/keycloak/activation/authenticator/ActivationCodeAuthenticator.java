@@ -167,7 +167,7 @@ final class ActivationCodeAuthenticator extends AbstractIdpAuthenticator {
             return;
         }
 
-        CodeCheck.Result result = codes.redeem(match.get(), policy);
+        CodeCheck.Result result = codes.redeem(match.get(), user, policy);
         if (!result.isValid()) {
             countFailure(context, user);
             CodeEvents.failed(event.event(EventType.IDENTITY_PROVIDER_LINK_ACCOUNT_ERROR), result);

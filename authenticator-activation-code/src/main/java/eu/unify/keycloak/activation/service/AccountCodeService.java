@@ -37,21 +37,24 @@ public final class AccountCodeService {
 
     private final RealmModel realm;
     private final ActivationCodeStore store;
+    private final CodeLockout lockout;
     private final CodeKeys keys;
     private final CodeMailer mailer;
     private final CodeGenerator generator;
 
-    AccountCodeService(RealmModel realm, ActivationCodeStore store, CodeKeys keys, CodeMailer mailer,
-                       CodeGenerator generator) {
+    AccountCodeService(RealmModel realm, ActivationCodeStore store, CodeLockout lockout, CodeKeys keys,
+                       CodeMailer mailer, CodeGenerator generator) {
         this.realm = realm;
         this.store = store;
+        this.lockout = lockout;
         this.keys = keys;
         this.mailer = mailer;
         this.generator = generator;
     }
 
     public static AccountCodeService of(KeycloakSession session, RealmModel realm) {
-        return new AccountCodeService(realm, ActivationCodeStore.of(session), new CodeKeys(session, realm),
+        ActivationCodeStore store = ActivationCodeStore.of(session);
+        return new AccountCodeService(realm, store, new CodeLockout(session, realm, store), new CodeKeys(session, realm),
                 new CodeMailer(session, realm), new CodeGenerator(RANDOM));
     }
 
@@ -128,20 +131,23 @@ public final class AccountCodeService {
 
     /**
      * Redeems a found code: the constant-time check of {@link CodeCheck} (hash and key id), expiry and single use,
-     * written back conditionally so that of two requests with the same code exactly one gets {@code VALID}.
+     * written back conditionally so that of two requests with the same code exactly one gets {@code VALID}. The
+     * outcome counts in the row of wrong codes of {@code owner}, the account the code names.
      */
-    public CodeCheck.Result redeem(Match match, CodePolicy policy) {
-        Instant now = now();
-        CodeCheck.Result result = CodeCheck.verify(Optional.of(match.code()), match.candidate(), now, policy);
+    public CodeCheck.Result redeem(Match match, UserModel owner, CodePolicy policy) {
+        if (!owner.getId().equals(match.userId())) {
+            throw new IllegalArgumentException("the code belongs to another user");
+        }
+        CodeCheck.Result result = CodeCheck.verify(Optional.of(match.code()), match.candidate(), now(), policy);
         if (result.toPersist().isPresent() && !store.recordCheck(match.code(), result.toPersist().get())) {
             // Another request redeemed it between our read and our write.
             return new CodeCheck.Result(CodeCheck.Outcome.CONSUMED, 0, Optional.empty());
         }
         if (result.isValid()) {
-            store.clearWrongCodes(realm.getId(), match.userId());
+            lockout.countRightCode(owner);
         } else {
             // A used or expired code names its account: it counts there like a wrong one.
-            store.countWrongCode(realm.getId(), match.userId(), now);
+            lockout.countWrongCode(owner);
         }
         return result;
     }
@@ -173,16 +179,15 @@ public final class AccountCodeService {
                 .flatMap(stored -> keys.byKeyId(stored.hashedCode().keyId()))
                 .orElseGet(keys::active)
                 .hashAccountCode(purpose, normalized.get());
-        Instant now = now();
-        CodeCheck.Result result = CodeCheck.verify(newest, candidate, now, policy, !refuse);
+        CodeCheck.Result result = CodeCheck.verify(newest, candidate, now(), policy, !refuse);
         if (result.toPersist().isPresent() && !store.recordCheck(newest.get(), result.toPersist().get())) {
             // A double submit: the other request changed the code between our read and our write.
             return Optional.of(new CodeCheck.Result(CodeCheck.Outcome.CONSUMED, 0, Optional.empty()));
         }
         if (result.isValid()) {
-            store.clearWrongCodes(realm.getId(), user.getId());
+            lockout.countRightCode(user);
         } else if (result.isWrongGuess()) {
-            store.countWrongCode(realm.getId(), user.getId(), now);
+            lockout.countWrongCode(user);
         }
         return Optional.of(result);
     }

@@ -75,6 +75,24 @@ public final class CodeLockout {
         return Lock.WRONG_CODES_IN_A_ROW;
     }
 
+    /**
+     * One more wrong code for the account. "In a row" as NIST means it: if the owner signed in or set a password since
+     * the previous wrong code, the row starts again at this one.
+     */
+    public void countWrongCode(UserModel user) {
+        Instant now = now();
+        WrongCodes wrong = store.wrongCodes(realm.getId(), user.getId());
+        if (wrong.inARow() > 0 && provedSince(user, wrong.lastAt())) {
+            store.clearWrongCodes(realm.getId(), user.getId());
+        }
+        store.countWrongCode(realm.getId(), user.getId(), now);
+    }
+
+    /** A right code: the row ends. */
+    public void countRightCode(UserModel user) {
+        store.clearWrongCodes(realm.getId(), user.getId());
+    }
+
     /** Ends the bound on wrong codes in a row, as an admin decides (Keycloak's own lockout is its own business). */
     public void clear(UserModel user) {
         store.clearWrongCodes(realm.getId(), user.getId());

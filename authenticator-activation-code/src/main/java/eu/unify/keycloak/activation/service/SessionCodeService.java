@@ -174,12 +174,13 @@ public final class SessionCodeService {
             // Another request changed this code between our read and write (a double submit): it won, we did not.
             result = new CodeCheck.Result(CodeCheck.Outcome.CONSUMED, 0, Optional.empty());
         }
+        CodeLockout lockout = new CodeLockout(session, realm, store);
         if (result.isValid()) {
-            store.clearWrongCodes(realm.getId(), user.getId());
+            lockout.countRightCode(user);
             return Optional.of(new Attempt(result, Optional.empty()));
         }
         if (result.isWrongGuess()) {
-            store.countWrongCode(realm.getId(), user.getId(), now);
+            lockout.countWrongCode(user);
         }
         Optional<List<Instant>> knownSends = Optional.ofNullable(authSession)
                 .flatMap(session -> SessionSends.decode(session.getAuthNote(NOTE_SENDS + purpose.id())))
