@@ -145,11 +145,13 @@ final class ActivationCodeAuthenticator extends AbstractIdpAuthenticator {
             return;
         }
         event.user(user);
-        CodeLockout.Lock lock = CodeLockout.of(session, realm).lock(user, options.maxWrongCodesInARow());
+        CodeLockout lockout = CodeLockout.of(session, realm);
+        CodeLockout.Lock lock = lockout.lock(user, options.maxWrongCodesInARow());
         if (lock.refusesCodes()) {
             // Not consumed: the code still works once the lock has passed. Answered and counted as a wrong code, so
             // the page does not tell whoever typed it that this account exists and is locked.
             countFailure(context, user);
+            lockout.countWrongCode(user);
             event.event(EventType.IDENTITY_PROVIDER_LINK_ACCOUNT_ERROR).detail("reason", lock.name().toLowerCase(Locale.ROOT))
                     .error(lock == CodeLockout.Lock.PERMANENT ? Errors.USER_DISABLED : Errors.USER_TEMPORARILY_DISABLED);
             refuse(context, policy, "unify-code-error-account-code");
