@@ -12,6 +12,23 @@
 -->
 <#import "template.ftl" as layout>
 <#import "unify-access-lists.ftl" as access>
+<#--
+  Names are shown as they are written. Keycloak's msg() reads ${...} in its arguments as message keys (and
+  MessageFormat would read quotes and braces), so user values never pass through it: the message is formatted with
+  markers, which are then replaced by the values (the same literalMsg as the entitlements and legacy templates).
+-->
+<#function literalMsg key values...>
+    <#local text = (values?size == 1)?then(msg(key, "\x001E0\x001F"), msg(key, "\x001E0\x001F", "\x001E1\x001F"))>
+    <#local out = "">
+    <#list text?split("\x001E") as part>
+        <#if part?is_first>
+            <#local out = out + part>
+        <#else>
+            <#local out = out + values[part?keep_before("\x001F")?number] + part?keep_after("\x001F")>
+        </#if>
+    </#list>
+    <#return out>
+</#function>
 <#function wholeNumber value fallback>
     <#if value?is_number>
         <#return value?int>
@@ -45,8 +62,8 @@
 <#assign unifyBrand = hexColor("unifyEmailBrandColor", "#2346c8")>
 <#assign unifyOnBrand = hexColor("unifyEmailOnBrandColor", "#ffffff")>
 <@layout.emailLayout>
-<p style="margin:16px 0;"><#if unifyFirstName?has_content>${msg("unify-code-email-greeting", unifyFirstName)}<#else>${msg("unify-code-email-greeting-no-name")}</#if></p>
-<p style="margin:16px 0;">${msg(unifyMoved?then("unify-code-email-intro-moved-link", "unify-code-email-intro-activation-link"), unifyRealm)}</p>
+<p style="margin:16px 0;"><#if unifyFirstName?has_content>${literalMsg("unify-code-email-greeting", unifyFirstName)}<#else>${msg("unify-code-email-greeting-no-name")}</#if></p>
+<p style="margin:16px 0;">${literalMsg(unifyMoved?then("unify-code-email-intro-moved-link", "unify-code-email-intro-activation-link"), unifyRealm)}</p>
 <#if unifyLink?has_content>
 <table role="presentation" cellpadding="0" cellspacing="0" border="0" style="margin:20px 0;">
   <tr>

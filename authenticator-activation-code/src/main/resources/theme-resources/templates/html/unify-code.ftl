@@ -21,6 +21,23 @@
 -->
 <#import "template.ftl" as layout>
 <#import "unify-access-lists.ftl" as access>
+<#--
+  Names are shown as they are written. Keycloak's msg() reads ${...} in its arguments as message keys (and
+  MessageFormat would read quotes and braces), so user values never pass through it: the message is formatted with
+  markers, which are then replaced by the values (the same literalMsg as the entitlements and legacy templates).
+-->
+<#function literalMsg key values...>
+    <#local text = (values?size == 1)?then(msg(key, "\x001E0\x001F"), msg(key, "\x001E0\x001F", "\x001E1\x001F"))>
+    <#local out = "">
+    <#list text?split("\x001E") as part>
+        <#if part?is_first>
+            <#local out = out + part>
+        <#else>
+            <#local out = out + values[part?keep_before("\x001F")?number] + part?keep_after("\x001F")>
+        </#if>
+    </#list>
+    <#return out>
+</#function>
 <#function wholeNumber value fallback>
     <#if value?is_number>
         <#return value?int>
@@ -68,8 +85,8 @@
 <#assign unifyCodeSize = (unifyCodeText?length gt 10)?then("18px", "28px")>
 <#assign unifyCodeSpacing = (unifyCodeText?length gt 10)?then("1px", "4px")>
 <@layout.emailLayout>
-<p style="margin:16px 0;"><#if unifyFirstName?has_content>${msg("unify-code-email-greeting", unifyFirstName)}<#else>${msg("unify-code-email-greeting-no-name")}</#if></p>
-<p style="margin:16px 0;">${msg((unifyMoved && unifyPurpose == "activation-in-message")?then("unify-code-email-intro-moved-code", "unify-code-email-intro-" + unifyPurpose), unifyRealm)}</p>
+<p style="margin:16px 0;"><#if unifyFirstName?has_content>${literalMsg("unify-code-email-greeting", unifyFirstName)}<#else>${msg("unify-code-email-greeting-no-name")}</#if></p>
+<p style="margin:16px 0;">${literalMsg((unifyMoved && unifyPurpose == "activation-in-message")?then("unify-code-email-intro-moved-code", "unify-code-email-intro-" + unifyPurpose), unifyRealm)}</p>
 <table role="presentation" cellpadding="0" cellspacing="0" border="0" style="margin:20px 0;">
   <tr>
     <td style="padding:14px 16px; background-color:${unifyPanel}; border:1px solid ${unifyBorder}; border-radius:6px;">

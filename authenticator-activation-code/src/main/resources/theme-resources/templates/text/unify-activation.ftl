@@ -4,6 +4,23 @@
   message as html/unify-activation.ftl, which describes the attributes. The link stands on a line of its own.
 -->
 <#import "unify-access-lists.ftl" as access>
+<#--
+  Names are shown as they are written. Keycloak's msg() reads ${...} in its arguments as message keys (and
+  MessageFormat would read quotes and braces), so user values never pass through it: the message is formatted with
+  markers, which are then replaced by the values (the same literalMsg as the entitlements and legacy templates).
+-->
+<#function literalMsg key values...>
+    <#local text = (values?size == 1)?then(msg(key, "\x001E0\x001F"), msg(key, "\x001E0\x001F", "\x001E1\x001F"))>
+    <#local out = "">
+    <#list text?split("\x001E") as part>
+        <#if part?is_first>
+            <#local out = out + part>
+        <#else>
+            <#local out = out + values[part?keep_before("\x001F")?number] + part?keep_after("\x001F")>
+        </#if>
+    </#list>
+    <#return out>
+</#function>
 <#function wholeNumber value fallback>
     <#if value?is_number>
         <#return value?int>
@@ -27,9 +44,9 @@
     <#assign unifyLifetime = "">
 </#if>
 <#assign unifyLink = ((linkUrl!"")?is_string && (linkUrl!"")?trim?matches("https?://\\S+"))?then((linkUrl!"")?trim, "")>
-<#if unifyFirstName?has_content>${msg("unify-code-email-greeting", unifyFirstName)}<#else>${msg("unify-code-email-greeting-no-name")}</#if>
+<#if unifyFirstName?has_content>${literalMsg("unify-code-email-greeting", unifyFirstName)}<#else>${msg("unify-code-email-greeting-no-name")}</#if>
 
-${msg(unifyMoved?then("unify-code-email-intro-moved-link", "unify-code-email-intro-activation-link"), unifyRealm)}
+${literalMsg(unifyMoved?then("unify-code-email-intro-moved-link", "unify-code-email-intro-activation-link"), unifyRealm)}
 
 <#if unifyLink?has_content>
 ${unifyLink}

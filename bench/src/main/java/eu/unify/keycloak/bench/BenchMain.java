@@ -95,9 +95,6 @@ public final class BenchMain {
                     // previous step's login of the same worker's user can still count as in progress. The benchmark
                     // never logs one user in twice at once on purpose, so this only removes spurious refusals.
                     "--spi-brute-force-protector--default-brute-force-detector--allow-concurrent-requests=true",
-                    // The audit listener's own thread CPU per event, in its provider info (see ListenerCpuReading):
-                    // a JVM option of measurement runs, a few hundred nanoseconds per event.
-                    "-Dunify.audit.measureCpu=true",
                     // The legacy user federation uses Keycloak's own JDBC drivers; Keycloak keeps only those of
                     // configured database kinds (see the install guide): one disabled datasource per vendor.
                     "--db-kind-unifylegacymariadb=mariadb",

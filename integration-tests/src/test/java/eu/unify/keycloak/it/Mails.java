@@ -1,6 +1,7 @@
 package eu.unify.keycloak.it;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -20,6 +21,9 @@ public final class Mails {
 
     private static final Pattern CODE = Pattern.compile("id=\"unify-code-value\"[^>]*>\\s*([^<\\s]+)\\s*<");
 
+    /** How long {@link #await} waits: mail sent after a response arrives within milliseconds on a test server. */
+    public static final Duration WAIT = Duration.ofSeconds(15);
+
     private Mails() {
     }
 
@@ -28,13 +32,31 @@ public final class Mails {
         return Arrays.stream(mail.getReceivedMessages()).filter(m -> isTo(m, address)).toList();
     }
 
-    /** The code in the newest mail to {@code address}, as shown to the user. */
+    /**
+     * The code in the newest mail to {@code address}, as shown to the user; waits for the first one (codes asked for
+     * on "Forgot password?" are mailed after the page has been answered).
+     */
     public static String latestCode(MailServer mail, String address) {
-        List<MimeMessage> messages = to(mail, address);
-        if (messages.isEmpty()) {
-            throw new AssertionError("no mail to " + address);
-        }
+        List<MimeMessage> messages = await(mail, address, 1);
         return code(messages.get(messages.size() - 1));
+    }
+
+    /**
+     * Mails received for one address once there are at least {@code count}, oldest first; fails after
+     * {@link #WAIT} without them. For mail sent after the response that caused it.
+     */
+    public static List<MimeMessage> await(MailServer mail, String address, int count) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (true) {
+            List<MimeMessage> messages = to(mail, address);
+            if (messages.size() >= count) {
+                return messages;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("expected " + count + " mails to " + address + ", got " + messages.size());
+            }
+            mail.waitForIncomingEmail(200, mail.getReceivedMessages().length + 1);
+        }
     }
 
     public static String code(MimeMessage message) {

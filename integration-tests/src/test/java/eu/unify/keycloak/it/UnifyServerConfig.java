@@ -1,6 +1,7 @@
 package eu.unify.keycloak.it;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import org.keycloak.common.Profile;
 import org.keycloak.testframework.server.KeycloakServerConfig;
@@ -28,6 +29,23 @@ public final class UnifyServerConfig implements KeycloakServerConfig {
         return SERVER_LOG;
     }
 
+    /**
+     * The same server as {@link #configure}, as {@code kc.sh} options, for servers the test framework does not start
+     * (the cluster nodes of {@code eu.unify.keycloak.it.cluster.KeycloakCluster}). Keep the two in step.
+     */
+    public static List<String> distributionOptions() {
+        return List.of(
+                "--spi-events-listener--unify-audit--all-realms=true",
+                "--spi-events-listener--unify-audit--log-json=true",
+                "--spi-events-listener--unify-audit--seal-interval-millis=200",
+                "--features=declarative-ui",
+                "--db-kind-unifylegacymariadb=mariadb",
+                "--db-enabled-unifylegacymariadb=false",
+                "--db-kind-unifylegacypostgres=postgres",
+                "--db-enabled-unifylegacypostgres=false",
+                "--spi-email-sender--provider-default=unify-forwarding");
+    }
+
     @Override
     public KeycloakServerConfigBuilder configure(KeycloakServerConfigBuilder config) {
         config.log().handlers(LogHandlers.CONSOLE, LogHandlers.FILE);
@@ -37,6 +55,8 @@ public final class UnifyServerConfig implements KeycloakServerConfig {
                 // of the suite then covers every event the suite caused, in the database and in the log.
                 .spiOption("events-listener", "unify-audit", "all-realms", "true")
                 .spiOption("events-listener", "unify-audit", "log-json", "true")
+                // Records are chained within a fifth of a second: tests wait for it (AuditApi.sealed), briefly.
+                .spiOption("events-listener", "unify-audit", "seal-interval-millis", "200")
                 // The audit trail's retention tab in the admin console (Keycloak's ui-tab SPI) needs this feature, as
                 // it does in production (event-listener-audit/README.md).
                 .features(Profile.Feature.DECLARATIVE_UI)

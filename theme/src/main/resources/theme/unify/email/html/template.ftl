@@ -7,6 +7,23 @@
   styles, and the logo is text. The brand comes from email/theme.properties (unifyEmail*); texts
   come from the message keys unifyEmailTagline, unifyEmailFooterHelp and unifyEmailFooterAutomated.
 -->
+<#--
+  Names are shown as they are written. Keycloak's msg() reads ${...} in its arguments as message keys (and
+  MessageFormat would read quotes and braces), so user values never pass through it: the message is formatted with
+  markers, which are then replaced by the values (the same literalMsg as the entitlements and legacy templates).
+-->
+<#function literalMsg key values...>
+    <#local text = (values?size == 1)?then(msg(key, "\x001E0\x001F"), msg(key, "\x001E0\x001F", "\x001E1\x001F"))>
+    <#local out = "">
+    <#list text?split("\x001E") as part>
+        <#if part?is_first>
+            <#local out = out + part>
+        <#else>
+            <#local out = out + values[part?keep_before("\x001F")?number] + part?keep_after("\x001F")>
+        </#if>
+    </#list>
+    <#return out>
+</#function>
 <#function unifyColor name fallback>
     <#local value = (properties[name])!"">
     <#if value?trim?matches("#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})")>
@@ -59,7 +76,7 @@
         <tr>
           <td id="unify-email-footer" style="padding:16px 32px 24px; border-top:1px solid ${border}; font-family:${font}; font-size:13px; line-height:20px; color:${muted};">
             <p style="margin:0 0 6px;">${kcSanitize(msg("unifyEmailFooterHelp"))?no_esc}</p>
-            <p style="margin:0;">${msg("unifyEmailFooterAutomated", (realmName)!brandName)}</p>
+            <p style="margin:0;">${literalMsg("unifyEmailFooterAutomated", (realmName)!brandName)}</p>
           </td>
         </tr>
       </table>

@@ -2,7 +2,6 @@ package eu.unify.keycloak.theme;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import freemarker.template.Configuration;
 import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,13 +16,20 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+
+import eu.unify.keycloak.common.theme.KeycloakFreemarker;
+import eu.unify.keycloak.common.theme.KeycloakFreemarker.Msg;
+import eu.unify.keycloak.common.theme.KeycloakFreemarker.Source;
+import eu.unify.keycloak.common.theme.KeycloakFreemarker.Theme;
+
 /**
  * Renders base's HTML emails (password reset, email verification, required actions) through the
  * Unify layout, with the attributes Keycloak's FreeMarkerEmailTemplateProvider passes.
  */
 class EmailTemplateTest {
 
-    private static final List<String> PARENTS = List.of("theme/base/email");
+    private static final Theme THEME = new Theme("unify", Source.unify("email"), Source.stock("theme/base/email"));
+
     private static final List<String> EMAILS = List.of(
             "html/password-reset.ftl", "html/email-verification.ftl", "html/executeActions.ftl");
 
@@ -40,8 +46,8 @@ class EmailTemplateTest {
     @ParameterizedTest(name = "{0} in {1}")
     @MethodSource("emailsInEveryLanguage")
     void emailsHaveTheBrandedLayoutInTheUsersLanguage(String email, String locale) {
-        Properties theme = Freemarker.themeProperties("email", PARENTS.get(0));
-        Properties messages = Freemarker.messages(locale, PARENTS, "email");
+        Properties theme = THEME.properties();
+        Properties messages = THEME.messages(locale);
         String html = render(email, locale, theme);
 
         assertThat(html).contains("<html lang=\"" + locale + "\" dir=\"ltr\">");
@@ -49,7 +55,7 @@ class EmailTemplateTest {
                 .contains("background-color:" + theme.getProperty("unifyEmailBrandColor"))
                 .contains(">" + theme.getProperty("unifyEmailBrandName") + "<")
                 .contains(messages.getProperty("unifyEmailTagline"));
-        String footer = Freemarker.unescape(cell(html, "unify-email-footer"));
+        String footer = KeycloakFreemarker.unescape(cell(html, "unify-email-footer"));
         assertThat(footer)
                 .contains(format(messages.getProperty("unifyEmailFooterHelp"), locale))
                 .contains(format(messages.getProperty("unifyEmailFooterAutomated"), locale, "Acme Oy"));
@@ -58,14 +64,14 @@ class EmailTemplateTest {
                 "html/email-verification.ftl", "emailVerificationBodyHtml",
                 "html/executeActions.ftl", "executeActionsBodyHtml").get(email);
         String firstSentence = messages.getProperty(bodyKey).replaceAll("<[^>]+>", " ").trim().split("[.{]")[0].trim();
-        assertThat(Freemarker.unescape(cell(html, "unify-email-body"))).contains(firstSentence);
+        assertThat(KeycloakFreemarker.unescape(cell(html, "unify-email-body"))).contains(firstSentence);
     }
 
     @Test
     void requiredActionsAreListedInTheUsersLanguage() {
-        Properties messages = Freemarker.messages("fi", PARENTS, "email");
-        String html = render("html/executeActions.ftl", "fi", Freemarker.themeProperties("email", PARENTS.get(0)));
-        assertThat(Freemarker.unescape(html))
+        Properties messages = THEME.messages("fi");
+        String html = render("html/executeActions.ftl", "fi", THEME.properties());
+        assertThat(KeycloakFreemarker.unescape(html))
                 .contains(messages.getProperty("requiredAction.UPDATE_PASSWORD"))
                 .contains(messages.getProperty("requiredAction.CONFIGURE_RECOVERY_AUTHN_CODES"))
                 .doesNotContain("Generate Recovery Codes");
@@ -73,13 +79,13 @@ class EmailTemplateTest {
 
     @Test
     void noRemoteImagesOrStylesheets() {
-        String html = render("html/password-reset.ftl", "en", Freemarker.themeProperties("email", PARENTS.get(0)));
+        String html = render("html/password-reset.ftl", "en", THEME.properties());
         assertThat(html).doesNotContain("<img").doesNotContain("<link").doesNotContain("<style").doesNotContain("url(");
     }
 
     @Test
     void brandColourComesFromThemeProperties() {
-        Properties theme = Freemarker.themeProperties("email", PARENTS.get(0));
+        Properties theme = THEME.properties();
         theme.setProperty("unifyEmailBrandColor", "#0f766e");
         theme.setProperty("unifyEmailBrandName", "Acme");
         String html = render("html/password-reset.ftl", "en", theme);
@@ -88,7 +94,7 @@ class EmailTemplateTest {
 
     @Test
     void invalidPropertiesFallBackToTheDefaults() {
-        Properties theme = Freemarker.themeProperties("email", PARENTS.get(0));
+        Properties theme = THEME.properties();
         theme.setProperty("unifyEmailBrandColor", "red\" onload=\"alert(1)");
         theme.setProperty("unifyEmailFontFamily", "Arial; background:url(https://tracker.example/x)");
         String html = render("html/password-reset.ftl", "en", theme);
@@ -98,7 +104,7 @@ class EmailTemplateTest {
 
     @Test
     void defaultEmailColoursAreReadable() {
-        Properties theme = Freemarker.themeProperties("email", PARENTS.get(0));
+        Properties theme = THEME.properties();
         assertThat(contrast(theme, "unifyEmailOnBrandColor", "unifyEmailBrandColor")).isGreaterThanOrEqualTo(4.5);
         assertThat(contrast(theme, "unifyEmailTextColor", "unifyEmailSurfaceColor")).isGreaterThanOrEqualTo(4.5);
         assertThat(contrast(theme, "unifyEmailMutedColor", "unifyEmailSurfaceColor")).isGreaterThanOrEqualTo(4.5);
@@ -108,23 +114,22 @@ class EmailTemplateTest {
 
     /** Renders an HTML email with the attributes FreeMarkerEmailTemplateProvider gives it. */
     static String render(String email, String locale, Properties theme) {
-        Configuration configuration = Freemarker.configuration("email", PARENTS.toArray(new String[0]));
-        Properties messages = Freemarker.messages(locale, PARENTS, "email");
+        Properties messages = THEME.messages(locale);
         Locale javaLocale = Locale.forLanguageTag(locale);
 
         Map<String, Object> model = new HashMap<>();
         model.put("properties", theme);
-        model.put("msg", Freemarker.msg(messages, javaLocale));
-        model.put("kcSanitize", Freemarker.kcSanitize());
+        model.put("msg", new Msg(messages, javaLocale));
+        model.put("kcSanitize", KeycloakFreemarker.kcSanitize());
         model.put("locale", javaLocale);
         model.put("ltr", true);
         model.put("realmName", "Acme Oy");
         model.put("link", "https://sso.example.org/realms/acme/login-actions/action-token?key=abc");
         model.put("linkExpiration", 720);
-        model.put("linkExpirationFormatter", Freemarker.constant("12 h"));
+        model.put("linkExpirationFormatter", KeycloakFreemarker.constant("12 h"));
         model.put("requiredActions", List.of("UPDATE_PASSWORD", "CONFIGURE_RECOVERY_AUTHN_CODES"));
         model.put("user", Map.of("username", "anna", "firstName", "Anna"));
-        return Freemarker.render(configuration, email, model);
+        return KeycloakFreemarker.render(THEME, email, model);
     }
 
     private static String header(String html) {

@@ -2,7 +2,6 @@ package eu.unify.keycloak.theme;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import freemarker.template.Configuration;
 import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,6 +18,12 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+
+import eu.unify.keycloak.common.theme.KeycloakFreemarker;
+import eu.unify.keycloak.common.theme.KeycloakFreemarker.Msg;
+import eu.unify.keycloak.common.theme.KeycloakFreemarker.Source;
+import eu.unify.keycloak.common.theme.KeycloakFreemarker.Theme;
+
 /**
  * Renders Keycloak's own login pages (keycloak.v2 and base templates of the Keycloak version in the
  * build) through the Unify template.ftl and footer.ftl, with beans like the ones Keycloak passes,
@@ -27,7 +32,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class LoginPagesRenderingTest {
 
-    private static final List<String> PARENTS = List.of("theme/base/login", "theme/keycloak.v2/login");
+    private static final Theme THEME = new Theme("unify", Source.unify("login"), Source.stock("theme/keycloak.v2/login"),
+            Source.stock("theme/base/login"));
+
     private static final List<String> PAGES = List.of(
             "login.ftl", "login-update-password.ftl", "login-reset-password.ftl", "login-otp.ftl", "error.ftl", "info.ftl");
 
@@ -45,11 +52,11 @@ class LoginPagesRenderingTest {
     @MethodSource("pagesInEveryLanguage")
     void everyPageShowsLogoTaglineAndHelpInTheUsersLanguage(String page, String locale) {
         String html = render(page, locale, true);
-        Properties messages = Freemarker.messages(locale, PARENTS, "login");
+        Properties messages = THEME.messages(locale);
 
         assertThat(html).containsPattern("<html class=\"login-pf\" lang=\"" + locale + "\"");
         String logo = element(html, "<img id=\"unify-logo\"[^>]*>");
-        assertThat(Freemarker.unescape(logo))
+        assertThat(KeycloakFreemarker.unescape(logo))
                 .contains("alt=\"" + messages.getProperty("unifyLogoAlt") + "\"")
                 .contains("src=\"/resources/abc12/login/unify/img/unify-logo.svg\"");
         assertThat(text(html, "<p id=\"unify-tagline\"[^>]*>(.*?)</p>"))
@@ -61,11 +68,11 @@ class LoginPagesRenderingTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"fi", "de", "sl"})
     void noEnglishTextOnThePages(String locale) {
-        Properties english = Freemarker.messages("en", PARENTS, "login");
-        Properties own = Freemarker.ownMessages(locale, PARENTS, "login");
+        Properties english = THEME.messages("en");
+        Properties own = THEME.ownMessages(locale);
         List<String> leaks = new ArrayList<>();
         for (String page : PAGES) {
-            String html = Freemarker.unescape(render(page, locale, true));
+            String html = KeycloakFreemarker.unescape(render(page, locale, true));
             for (String key : english.stringPropertyNames()) {
                 String en = format(english.getProperty(key), "en").trim();
                 // Keycloak falls back to English for a key the language lacks; a text the language
@@ -126,16 +133,15 @@ class LoginPagesRenderingTest {
 
     /** Renders a page with beans shaped like FreeMarkerLoginFormsProvider's. */
     static String render(String page, String locale, boolean internationalization) {
-        Configuration configuration = Freemarker.configuration("login", PARENTS.get(1), PARENTS.get(0));
-        Properties properties = Freemarker.themeProperties("login", PARENTS.get(0), PARENTS.get(1));
-        Properties messages = Freemarker.messages(locale, PARENTS, "login");
+        Properties properties = THEME.properties();
+        Properties messages = THEME.messages(locale);
         Locale javaLocale = Locale.forLanguageTag(locale);
 
         Map<String, Object> model = new HashMap<>();
         model.put("properties", properties);
-        model.put("msg", Freemarker.msg(messages, javaLocale));
-        model.put("advancedMsg", Freemarker.msg(messages, javaLocale));
-        model.put("kcSanitize", Freemarker.kcSanitize());
+        model.put("msg", new Msg(messages, javaLocale));
+        model.put("advancedMsg", new Msg(messages, javaLocale));
+        model.put("kcSanitize", KeycloakFreemarker.kcSanitize());
         model.put("lang", internationalization ? locale : "en");
         model.put("darkMode", "true".equals(properties.getProperty("darkMode")));
         model.put("pageId", page.replace(".ftl", ""));
@@ -186,18 +192,18 @@ class LoginPagesRenderingTest {
         }
 
         Map<String, Object> auth = new HashMap<>();
-        auth.put("showUsername", Freemarker.constant(false));
-        auth.put("showResetCredentials", Freemarker.constant(false));
-        auth.put("showTryAnotherWayLink", Freemarker.constant(false));
+        auth.put("showUsername", KeycloakFreemarker.constant(false));
+        auth.put("showResetCredentials", KeycloakFreemarker.constant(false));
+        auth.put("showTryAnotherWayLink", KeycloakFreemarker.constant(false));
         auth.put("attemptedUsername", "anna");
         model.put("auth", auth);
 
         Map<String, Object> messagesPerField = new HashMap<>();
-        messagesPerField.put("existsError", Freemarker.constant(false));
-        messagesPerField.put("exists", Freemarker.constant(false));
-        messagesPerField.put("get", Freemarker.constant(""));
-        messagesPerField.put("getFirstError", Freemarker.constant(""));
-        messagesPerField.put("printIfExists", Freemarker.constant(""));
+        messagesPerField.put("existsError", KeycloakFreemarker.constant(false));
+        messagesPerField.put("exists", KeycloakFreemarker.constant(false));
+        messagesPerField.put("get", KeycloakFreemarker.constant(""));
+        messagesPerField.put("getFirstError", KeycloakFreemarker.constant(""));
+        messagesPerField.put("printIfExists", KeycloakFreemarker.constant(""));
         model.put("messagesPerField", messagesPerField);
 
         model.put("login", Map.of("username", ""));
@@ -224,7 +230,7 @@ class LoginPagesRenderingTest {
             model.put("requiredActions", List.of("UPDATE_PASSWORD", "CONFIGURE_TOTP", "CONFIGURE_RECOVERY_AUTHN_CODES"));
             model.put("actionUri", "/realms/unify/login-actions/action-token?key=x");
         }
-        return Freemarker.render(configuration, page, model);
+        return KeycloakFreemarker.render(THEME, page, model);
     }
 
     private static String element(String html, String regex) {
@@ -236,7 +242,7 @@ class LoginPagesRenderingTest {
     private static String text(String html, String regex) {
         Matcher matcher = Pattern.compile(regex, Pattern.DOTALL).matcher(html);
         assertThat(matcher.find()).as("%s in the page", regex).isTrue();
-        return Freemarker.unescape(matcher.group(1).trim());
+        return KeycloakFreemarker.unescape(matcher.group(1).trim());
     }
 
     private static String format(String message, String locale) {

@@ -93,6 +93,28 @@ public final class CodeHasher {
         return mac(DOMAIN_TAG, purpose.id(), normalizedCode);
     }
 
+    /** Domain separation of identifier hashes (what a visitor typed), kept apart from code hashes. */
+    public static final String IDENTIFIER_TAG = "unify-identifier/v1";
+
+    /**
+     * Hash of what a visitor typed to name an account (a username or an address), in the form of
+     * {@link IdentifierKey#normalize}: the key of the per-identifier resend and wrong-try state, so the database never
+     * holds the typed identifier and the state of one identifier cannot be found without the realm's key.
+     * <pre>
+     *   identifier:    "unify-identifier/v1" 0x00 purpose.id 0x00 normalizedIdentifier
+     * </pre>
+     *
+     * @throws IllegalArgumentException if the identifier contains 0x00
+     */
+    public HashedCode hashIdentifier(CodePurpose purpose, String normalizedIdentifier) {
+        Objects.requireNonNull(purpose, "purpose");
+        Objects.requireNonNull(normalizedIdentifier, "normalizedIdentifier");
+        if (normalizedIdentifier.indexOf('\0') >= 0) {
+            throw new IllegalArgumentException("identifier must not contain NUL");
+        }
+        return mac(IDENTIFIER_TAG, purpose.id(), normalizedIdentifier);
+    }
+
     /**
      * Compares two hashes in constant time ({@link MessageDigest#isEqual}), so response timing does not reveal how
      * many leading characters of a guess were right. {@code null} matches nothing.

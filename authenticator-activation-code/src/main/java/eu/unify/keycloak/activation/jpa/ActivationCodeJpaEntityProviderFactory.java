@@ -2,13 +2,12 @@ package eu.unify.keycloak.activation.jpa;
 
 import java.util.List;
 
-import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
-import org.keycloak.timer.TimerProvider;
 
 import eu.unify.keycloak.common.jpa.JpaEntitiesFactory;
+import eu.unify.keycloak.common.scheduled.OncePerClusterTask;
 import eu.unify.keycloak.activation.store.ActivationCodeStore;
 
 /**
@@ -24,7 +23,8 @@ public final class ActivationCodeJpaEntityProviderFactory extends JpaEntitiesFac
     private static final long PURGE_INTERVAL_MILLIS = 15 * 60 * 1000L;
 
     public ActivationCodeJpaEntityProviderFactory() {
-        super(ID, CHANGELOG, List.of(ActivationCodeEntity.class, CodeSendEntity.class, CodeFailureEntity.class));
+        super(ID, CHANGELOG, List.of(ActivationCodeEntity.class, CodeSendEntity.class, CodeFailureEntity.class,
+                CodeRequestEntity.class));
     }
 
     @Override
@@ -38,12 +38,7 @@ public final class ActivationCodeJpaEntityProviderFactory extends JpaEntitiesFac
                 ActivationCodeStore.of(removed.getKeycloakSession()).deleteForRealm(removed.getRealm().getId());
             }
         });
-        try (KeycloakSession session = factory.create()) {
-            TimerProvider timer = session.getProvider(TimerProvider.class);
-            if (timer != null) {
-                // Runs in its own session and transaction on each node; the deletes are idempotent.
-                timer.scheduleTask(new PurgeExpiredCodesTask(), PURGE_INTERVAL_MILLIS);
-            }
-        }
+        // Once per interval across the cluster: every node's timer fires it, one node runs it.
+        OncePerClusterTask.schedule(factory, new PurgeExpiredCodesTask(), PURGE_INTERVAL_MILLIS);
     }
 }

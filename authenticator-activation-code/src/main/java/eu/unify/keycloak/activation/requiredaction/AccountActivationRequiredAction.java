@@ -24,7 +24,7 @@ import eu.unify.keycloak.activation.code.ResendThrottle;
 import eu.unify.keycloak.activation.config.AccountCodeOptions;
 import eu.unify.keycloak.activation.config.SessionCodeOptions;
 import eu.unify.keycloak.activation.form.CodeForm;
-import eu.unify.keycloak.activation.form.EmailMask;
+import eu.unify.keycloak.common.mask.EmailMask;
 import eu.unify.keycloak.activation.service.AccountCodeService;
 import eu.unify.keycloak.activation.service.CodeEvents;
 import eu.unify.keycloak.activation.service.CodeLockout;

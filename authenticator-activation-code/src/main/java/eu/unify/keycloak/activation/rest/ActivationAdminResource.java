@@ -5,7 +5,6 @@ import java.util.Map;
 
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.ForbiddenException;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -24,7 +23,6 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.protocol.oidc.OIDCLoginProtocol;
-import org.keycloak.services.ErrorResponse;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
@@ -35,6 +33,7 @@ import eu.unify.keycloak.activation.requiredaction.ActivationLink;
 import eu.unify.keycloak.activation.service.AccountCodeService;
 import eu.unify.keycloak.activation.service.CodeEvents;
 import eu.unify.keycloak.activation.service.CodeLockout;
+import eu.unify.keycloak.common.rest.ApiErrors;
 
 /**
  * Admin REST endpoints of activation codes, under {@code /admin/realms/{realm}/unify-activation}. The code itself is
@@ -59,8 +58,10 @@ final class ActivationAdminResource {
 
     /**
      * Emails the user a welcome message with a new activation code, which replaces any earlier one. Needs
-     * manage-users. Answers 200 with the code's expiry; 400 when the user has no email address or is disabled, or the
-     * client or redirect URI is not valid; 503 when the mail could not be sent, in which case nothing changed.
+     * manage-users. Answers 200 with the code's expiry; otherwise Unify's one error body ({@link ApiErrors}):
+     * 404 {@code user-not-found}; 400 {@code no-email}, {@code user-disabled} or {@code invalid-target} (the client or
+     * redirect URI is not valid); 503 {@code email-failed} when the mail could not be sent, in which case nothing
+     * changed.
      *
      * <p>Normally the user types the code after their first sign-in at an external identity provider
      * ({@code unify-activation-code}). When the realm's {@code unify-account-activation} action has "Code in the
@@ -79,11 +80,11 @@ final class ActivationAdminResource {
             if (!auth.users().canQuery()) {
                 throw new ForbiddenException();
             }
-            throw new NotFoundException("User not found");
+            throw ApiErrors.exception(404, "user-not-found", "There is no user with this id in the realm.");
         }
         auth.users().requireManage(user);
         if (!user.isEnabled()) {
-            throw ErrorResponse.error("User is disabled", Response.Status.BAD_REQUEST);
+            throw ApiErrors.exception(400, "user-disabled", "The user is disabled; enable the account first.");
         }
 
         AccountCodeOptions options = AccountCodeOptions.ofRealm(realm);
@@ -94,7 +95,7 @@ final class ActivationAdminResource {
             try {
                 link = ActivationLink.create(session, realm, user, clientId, redirectUri, options.policy().lifetime());
             } catch (ActivationLink.InvalidTarget e) {
-                throw ErrorResponse.error(e.getMessage(), Response.Status.BAD_REQUEST);
+                throw ApiErrors.exception(400, "invalid-target", e.getMessage());
             }
         }
         AccountCodeService.Issued issued = AccountCodeService.of(session, realm)
@@ -103,12 +104,12 @@ final class ActivationAdminResource {
                 .event(activation ? EventType.EXECUTE_ACTIONS : EventType.SEND_IDENTITY_PROVIDER_LINK).user(user)
                 .detail(Details.EMAIL, user.getEmail()).detail(CodeEvents.DETAIL_PURPOSE, purpose.id());
         switch (issued.status()) {
-            case NO_EMAIL -> throw ErrorResponse.error("User has no email address", Response.Status.BAD_REQUEST);
+            case NO_EMAIL -> throw ApiErrors.exception(400, "no-email", "The user has no email address.");
             case SEND_FAILED -> {
                 event.event(activation ? EventType.EXECUTE_ACTIONS_ERROR
                         : EventType.SEND_IDENTITY_PROVIDER_LINK_ERROR).error(Errors.EMAIL_SEND_FAILED);
-                throw ErrorResponse.error("Failed to send the welcome email; no code was issued",
-                        Response.Status.SERVICE_UNAVAILABLE);
+                throw ApiErrors.exception(503, "email-failed",
+                        "The welcome email could not be sent; no code was issued.");
             }
             case SENT -> {
                 event.success();
@@ -123,7 +124,8 @@ final class ActivationAdminResource {
 
     /**
      * Clears the user's count of wrong codes in a row, so codes work again for an account that reached the bound
-     * (see {@link CodeLockout}). Needs manage-users; answers 204. Keycloak's own brute-force lockout is cleared where
+     * (see {@link CodeLockout}). Needs manage-users; answers 204, or 404 {@code user-not-found} in Unify's one error
+     * body ({@link ApiErrors}) to a caller who may look users up. Keycloak's own brute-force lockout is cleared where
      * it always is (the user's brute-force status in the console, or {@code attack-detection}).
      */
     @DELETE
@@ -134,7 +136,7 @@ final class ActivationAdminResource {
             if (!auth.users().canQuery()) {
                 throw new ForbiddenException();
             }
-            throw new NotFoundException("User not found");
+            throw ApiErrors.exception(404, "user-not-found", "There is no user with this id in the realm.");
         }
         auth.users().requireManage(user);
         CodeLockout.of(session, realm).clear(user);

@@ -191,6 +191,69 @@ public final class SessionCodeService {
         return Optional.of(new Attempt(result, Optional.of(resend)));
     }
 
+    /**
+     * Stores a new code for the user in place of the older one, without mailing it: the first half of a send that
+     * happens after the response ({@link DeferredCodeSender}). The caller mails the returned code once this
+     * transaction has committed, so the code works by the time the mail arrives.
+     */
+    GeneratedCode issueUnsent(UserModel user, CodePurpose purpose, CodePolicy policy, String codeId) {
+        GeneratedCode code = generator.generate(policy);
+        HashedCode hashed = keys.active().hashSessionCode(purpose, user.getId(), code.normalized());
+        Instant now = now();
+        store.replace(realm.getId(), StoredCode.issue(codeId, purpose, user.getId(), hashed, now, policy));
+        store.ensureWrongCodeCounter(realm.getId(), user.getId());
+        return code;
+    }
+
+    /**
+     * Binds a code to the authentication session that asked for it, before the code exists: the caller chose its id
+     * ({@link #issueUnsent}'s {@code codeId}) and the code is stored after the response. Only this session's typed
+     * code may match it (ASVS 5.0 6.6.2).
+     */
+    static void bind(AuthenticationSessionModel authSession, CodePurpose purpose, String codeId) {
+        authSession.setAuthNote(NOTE_BOUND + purpose.id(), codeId);
+    }
+
+    /** The second half: mails a code stored by {@link #issueUnsent}. */
+    void mail(UserModel user, CodePurpose purpose, GeneratedCode code, CodePolicy policy) throws EmailException {
+        mailer.send(user, purpose, code, policy, null);
+    }
+
+    /**
+     * Decides on a normalised code against the newest stored code of {@code subject} (a user id; for an identifier
+     * without an account, its keyed hash, under which nothing is ever stored), and writes the outcome back. Every call
+     * does the same database work whatever the subject and outcome: one read of the newest code, one hash, one
+     * conditional update (one that matches no row when there is nothing to write), so the time it takes does not
+     * tell whether the subject has a code.
+     *
+     * @param authSession the session the code is typed in: only a code issued for it ({@link #bind}) may match
+     * @param refuse      the account is locked ({@link CodeLockout}): no code matches
+     */
+    public CodeCheck.Result verify(String subject, CodePurpose purpose, CodePolicy policy, String normalizedCode,
+                                   AuthenticationSessionModel authSession, boolean refuse) {
+        Optional<StoredCode> newest = store.newest(realm.getId(), subject, purpose);
+        HashedCode candidate = newest
+                .flatMap(stored -> keys.byKeyId(stored.hashedCode().keyId()))
+                .orElseGet(keys::active)
+                .hashSessionCode(purpose, subject, normalizedCode);
+        // A code matches only in the session it was issued for, and never while the account is locked: refused, even
+        // the right code is answered, written back and counted exactly as a wrong one.
+        boolean sentHere = authSession != null && newest
+                .filter(code -> code.id().equals(authSession.getAuthNote(NOTE_BOUND + purpose.id()))).isPresent();
+        CodeCheck.Result result = CodeCheck.verify(newest, candidate, now(), policy, sentHere && !refuse);
+        if (result.toPersist().isPresent()) {
+            if (!store.recordCheck(newest.get(), result.toPersist().get())) {
+                // Another request changed this code between our read and write (a double submit): it won, we did not.
+                return new CodeCheck.Result(CodeCheck.Outcome.CONSUMED, 0, Optional.empty());
+            }
+        } else {
+            StoredCode nothing = StoredCode.issue(KeycloakModelUtils.generateId(), purpose, subject, candidate, now(),
+                    policy);
+            store.recordCheck(nothing, nothing);
+        }
+        return result;
+    }
+
     private static Instant now() {
         return Instant.ofEpochMilli(Time.currentTimeMillis());
     }

@@ -12,10 +12,12 @@ import org.keycloak.models.utils.KeycloakModelUtils;
 
 import eu.unify.keycloak.activation.code.CodePurpose;
 import eu.unify.keycloak.activation.code.HashedCode;
+import eu.unify.keycloak.activation.code.IdentifierState;
 import eu.unify.keycloak.activation.code.ResendThrottle;
 import eu.unify.keycloak.activation.code.StoredCode;
 import eu.unify.keycloak.activation.jpa.ActivationCodeEntity;
 import eu.unify.keycloak.activation.jpa.CodeFailureEntity;
+import eu.unify.keycloak.activation.jpa.CodeRequestEntity;
 import eu.unify.keycloak.activation.jpa.CodeSendEntity;
 
 /**
@@ -171,6 +173,41 @@ public final class ActivationCodeStore {
                 .executeUpdate();
     }
 
+    /** The sends granted for an identifier (its keyed hash) since {@code since}, with their wrong tries. */
+    public IdentifierState identifierState(String realmId, CodePurpose purpose, String identifierHash, Instant since) {
+        List<IdentifierState.Request> requests = em.createNamedQuery("unifyCodeRequest.since", Object[].class)
+                .setParameter("realmId", realmId)
+                .setParameter("purpose", purpose.id())
+                .setParameter("identifierHash", identifierHash)
+                .setParameter("since", since.toEpochMilli())
+                .getResultList()
+                .stream()
+                .map(row -> new IdentifierState.Request((String) row[0], Instant.ofEpochMilli((Long) row[1]),
+                        (Integer) row[2]))
+                .toList();
+        return new IdentifierState(requests);
+    }
+
+    /** Records a send granted for an identifier. */
+    public void recordRequest(String realmId, CodePurpose purpose, String identifierHash, Instant sentAt) {
+        CodeRequestEntity request = new CodeRequestEntity();
+        request.setId(KeycloakModelUtils.generateId());
+        request.setRealmId(realmId);
+        request.setPurpose(purpose.id());
+        request.setIdentifierHash(identifierHash);
+        request.setSentAt(sentAt.toEpochMilli());
+        request.setAttempts(0);
+        em.persist(request);
+    }
+
+    /** Counts one wrong code on a granted send, up to {@code maxAttempts}; false if it was at the limit already. */
+    public boolean countWrong(String requestId, int maxAttempts) {
+        return em.createNamedQuery("unifyCodeRequest.countWrong")
+                .setParameter("id", requestId)
+                .setParameter("maxAttempts", maxAttempts)
+                .executeUpdate() == 1;
+    }
+
     /** Removes a user's codes and send records, e.g. when the user is deleted. */
     public void deleteForUser(String realmId, String userId) {
         em.createNamedQuery("unifyCode.deleteForUser")
@@ -186,9 +223,10 @@ public final class ActivationCodeStore {
         em.createNamedQuery("unifyCode.deleteForRealm").setParameter("realmId", realmId).executeUpdate();
         em.createNamedQuery("unifyCodeSend.deleteForRealm").setParameter("realmId", realmId).executeUpdate();
         em.createNamedQuery("unifyCodeFailure.deleteForRealm").setParameter("realmId", realmId).executeUpdate();
+        em.createNamedQuery("unifyCodeRequest.deleteForRealm").setParameter("realmId", realmId).executeUpdate();
     }
 
-    /** Deletes expired codes and send records outside the throttle window; returns how many rows went. */
+    /** Deletes expired codes, and send and request records outside the throttle window; returns how many rows went. */
     public int purge(Instant now) {
         int codes = em.createNamedQuery("unifyCode.purgeExpired")
                 .setParameter("before", now.toEpochMilli())
@@ -196,7 +234,10 @@ public final class ActivationCodeStore {
         int sends = em.createNamedQuery("unifyCodeSend.purge")
                 .setParameter("before", now.minus(ResendThrottle.WINDOW).toEpochMilli())
                 .executeUpdate();
-        return codes + sends;
+        int requests = em.createNamedQuery("unifyCodeRequest.purge")
+                .setParameter("before", now.minus(ResendThrottle.WINDOW).toEpochMilli())
+                .executeUpdate();
+        return codes + sends + requests;
     }
 
     /**

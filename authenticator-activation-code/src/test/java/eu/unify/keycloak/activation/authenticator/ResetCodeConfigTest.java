@@ -21,7 +21,6 @@ class ResetCodeConfigTest {
         assertThat(config.policy().lifetime()).isEqualTo(Duration.ofMinutes(10));
         assertThat(config.policy().maxAttempts()).isEqualTo(5);
         assertThat(config.policy().resendCooldown()).isEqualTo(Duration.ofSeconds(60));
-        assertThat(config.minResponse()).isEqualTo(Duration.ofSeconds(1));
     }
 
     @Test
@@ -29,27 +28,31 @@ class ResetCodeConfigTest {
         Map<String, String> values = new HashMap<>();
         values.put(CodePolicy.CONFIG_LENGTH, "");
         values.put(CodePolicy.CONFIG_MAX_ATTEMPTS, "many");
-        values.put(ResetCodeConfig.MIN_RESPONSE_MILLIS, "-5");
         ResetCodeConfig config = ResetCodeConfig.of(model(values));
         assertThat(config.policy().length()).isEqualTo(8);
         assertThat(config.policy().maxAttempts()).isEqualTo(5);
-        assertThat(config.minResponse()).isEqualTo(Duration.ofSeconds(1));
     }
 
     @Test
     void validValuesAreUsed() {
         ResetCodeConfig config = ResetCodeConfig.of(model(Map.of(
                 CodePolicy.CONFIG_LENGTH, "6",
-                CodePolicy.CONFIG_RESEND_COOLDOWN_SECONDS, "30",
-                ResetCodeConfig.MIN_RESPONSE_MILLIS, "250")));
+                CodePolicy.CONFIG_RESEND_COOLDOWN_SECONDS, "30")));
         assertThat(config.policy().length()).isEqualTo(6);
         assertThat(config.policy().resendCooldown()).isEqualTo(Duration.ofSeconds(30));
-        assertThat(config.minResponse()).isEqualTo(Duration.ofMillis(250));
+    }
+
+    @Test
+    void theRetiredMinimumResponseTimeIsNoLongerOfferedAndIgnored() {
+        assertThat(ResetCodeConfig.PROPERTIES).extracting(ProviderConfigProperty::getName)
+                .doesNotContain(ResetCodeConfig.RETIRED_MIN_RESPONSE_MILLIS);
+        ResetCodeConfig config = ResetCodeConfig.of(model(Map.of(ResetCodeConfig.RETIRED_MIN_RESPONSE_MILLIS, "5000")));
+        assertThat(config.policy()).isEqualTo(ResetCodeConfig.of(null).policy());
     }
 
     @Test
     void everyOptionHasLabelHelpAndDefault() {
-        assertThat(ResetCodeConfig.PROPERTIES).hasSize(7).allSatisfy(p -> {
+        assertThat(ResetCodeConfig.PROPERTIES).hasSize(6).allSatisfy(p -> {
             assertThat(p.getLabel()).isNotBlank();
             assertThat(p.getHelpText()).isNotBlank();
             assertThat(p.getDefaultValue()).isNotNull();

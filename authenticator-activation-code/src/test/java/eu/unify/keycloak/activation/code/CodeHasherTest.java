@@ -28,6 +28,16 @@ class CodeHasherTest {
     }
 
     @Test
+    void identifierHashFollowsTheDocumentedLayoutApartFromCodes() {
+        // HMAC-SHA256(key, "unify-identifier/v1" 0x00 "reset-credentials" 0x00 "anna@example.com")
+        HashedCode hashed = hasher.hashIdentifier(CodePurpose.RESET_CREDENTIALS, "anna@example.com");
+        assertThat(hashed.hash()).isEqualTo("sBep5lJ6HZCRZmkmNM6-8jT3RRPA0oRATbfBCRtpmJo");
+        assertThat(hasher.hashIdentifier(CodePurpose.RESET_CREDENTIALS, "anna").hash()).isNotEqualTo(hashed.hash());
+        assertThatThrownBy(() -> hasher.hashIdentifier(CodePurpose.RESET_CREDENTIALS, "a\0b"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void outputIsUnpaddedBase64urlOf256Bits() {
         String hash = hasher.hashSessionCode(CodePurpose.RESET_CREDENTIALS, "u", "00000000").hash();
         assertThat(hash).hasSize(43).matches("[A-Za-z0-9_-]+");

@@ -4,12 +4,10 @@ import eu.unify.keycloak.common.theme.KeycloakFreemarker;
 import eu.unify.keycloak.common.theme.ThemeResourceFiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import eu.unify.keycloak.common.theme.KeycloakFreemarker.Msg;
 import eu.unify.keycloak.common.theme.KeycloakFreemarker.Source;
 import eu.unify.keycloak.common.theme.KeycloakFreemarker.Theme;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -34,9 +32,7 @@ class CodeEmailRenderingTest {
     static final Theme BASE = new Theme("base", Source.stock("theme/base/email"));
 
     static Theme unify() {
-        Path unify = ThemeResourceFiles.unifyTheme("email");
-        assumeTrue(unify != null, "theme/src/main/resources/theme/unify/email not found");
-        return new Theme("unify", Source.directory(unify), Source.stock("theme/base/email"));
+        return new Theme("unify", Source.unify("email"), Source.stock("theme/base/email"));
     }
 
     static Theme theme(String name) {
@@ -233,7 +229,7 @@ class CodeEmailRenderingTest {
 
     @Test
     void theEmailHasNoRemoteContent() {
-        Email email = new Email(unifyOrBase(), "en").purpose("reset-credentials").code("48213907");
+        Email email = new Email(unify(), "en").purpose("reset-credentials").code("48213907");
         String html = email.render("html");
         assertThat(html).doesNotContain("<img").doesNotContain("<link").doesNotContain("<style").doesNotContain("url(")
                 .doesNotContain("<script");
@@ -251,10 +247,6 @@ class CodeEmailRenderingTest {
     }
 
     // ------------------------------------------------------------------------------------------
-
-    private static Theme unifyOrBase() {
-        return ThemeResourceFiles.unifyTheme("email") != null ? unify() : BASE;
-    }
 
     private static String lifetimeOf(Map<String, Object> lifetime) {
         Email email = new Email(BASE, "en").purpose("activation").code("48213907");

@@ -5,13 +5,11 @@ import eu.unify.keycloak.common.theme.LoginPageModel;
 import eu.unify.keycloak.common.theme.ThemeResourceFiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import eu.unify.keycloak.common.theme.KeycloakFreemarker.Msg;
 import eu.unify.keycloak.common.theme.KeycloakFreemarker.Source;
 import eu.unify.keycloak.common.theme.KeycloakFreemarker.Theme;
 import freemarker.template.TemplateMethodModelEx;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 
@@ -42,11 +40,9 @@ class CodePageRenderingTest {
     static final Theme KEYCLOAK = new Theme("keycloak",
             Source.stock("theme/keycloak/login"), Source.stock("theme/base/login"));
 
-    /** The Unify theme of the theme module, when the sources are next door (they are in this repository). */
+    /** The Unify theme of the theme module (the unify-theme test dependency). */
     static Theme unify() {
-        Path unify = ThemeResourceFiles.unifyTheme("login");
-        assumeTrue(unify != null, "theme/src/main/resources/theme/unify/login not found");
-        return new Theme("unify", Source.directory(unify),
+        return new Theme("unify", Source.unify("login"),
                 Source.stock("theme/keycloak.v2/login"), Source.stock("theme/base/login"));
     }
 

@@ -12,6 +12,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.keycloak.theme.beans.MessageFormatterMethod;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -118,6 +120,48 @@ class EmailTemplatesInEveryLanguageTest {
                             : "unify-code-email-intro-" + variant.attributes().get("purpose"));
             assertThat(text).as("the introduction of the %s", where).contains(
                     KeycloakFreemarker.format(messages.getProperty(intro), locale, "Acme Oy"));
+        }
+    }
+
+    /**
+     * A first name or realm name is shown as written under Keycloak's own msg(), which resolves ${key} in its
+     * arguments and formats with MessageFormat: greeting, introduction and the Unify theme's footer (realm name).
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"${7*7}", "'{0}'", "${loginTitle}", "{0} '' '", "Anna ${x"})
+    void namesAreShownAsTheyAreWrittenWithKeycloaksOwnMsg(String trick) {
+        String firstName = "Anna " + trick;
+        String realmName = "Acme " + trick;
+        for (String themeName : ThemeResourceFiles.EMAIL_THEMES) {
+            Theme theme = CodeEmailRenderingTest.theme(themeName);
+            Properties messages = theme.messages("fi");
+            for (Variant variant : variants()) {
+                for (String format : List.of("html", "text")) {
+                    Map<String, Object> model = new HashMap<>(variant.attributes());
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> user = new HashMap<>((Map<String, Object>) model.get("user"));
+                    user.put("firstName", firstName);
+                    model.put("user", user);
+                    model.put("realmName", realmName);
+                    model.put("locale", Locale.forLanguageTag("fi"));
+                    model.put("ltr", true);
+                    model.put("msg", new MessageFormatterMethod(Locale.forLanguageTag("fi"), messages));
+                    model.put("properties", theme.properties());
+                    model.put("kcSanitize", KeycloakFreemarker.kcSanitize());
+                    String rendered = KeycloakFreemarker.render(theme, format + "/" + variant.template(), model);
+                    String text = format.equals("html") ? KeycloakFreemarker.visibleText(rendered) : rendered;
+                    String where = format + " part of " + variant + " in " + themeName;
+                    assertThat(text).as(where)
+                            .contains(KeycloakFreemarker.format(messages.getProperty("unify-code-email-greeting"), "fi",
+                                    firstName))
+                            .contains(realmName)
+                            .doesNotContain("49");
+                    if (themeName.equals("unify") && format.equals("html")) {
+                        assertThat(text).as("footer of the %s", where).contains(KeycloakFreemarker.format(
+                                messages.getProperty("unifyEmailFooterAutomated"), "fi", realmName));
+                    }
+                }
+            }
         }
     }
 }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -20,8 +19,9 @@ import eu.unify.keycloak.bench.Scenario;
 /**
  * The stock browser login of {@link StockLoginScenario}, in a realm with the {@code unify-audit} event listener on:
  * against {@code stock-login} (same realm settings, listener off) its extra CPU is what the audit trail costs a login.
- * Each login raises two user events (LOGIN, then CODE_TO_TOKEN at the token exchange). The listener stores LOGIN as a
- * chained record in the login's own transaction; CODE_TO_TOKEN, a successful token request, only when the server runs
+ * Each login raises two user events (LOGIN, then CODE_TO_TOKEN at the token exchange). The listener inserts LOGIN in
+ * the login's own transaction (the sealer chains it within about a second, on its own thread: its CPU counts as the
+ * server's too); CODE_TO_TOKEN, a successful token request, only when the server runs
  * with {@code --spi-events-listener--unify-audit--record-token-requests=true} (bench option
  * {@code -Dunify.bench.keycloakOptions=...}), then in the exchange's transaction.
  *
@@ -37,8 +37,8 @@ public class AuditLoginScenario implements Scenario {
     private static final int EXPORT_PAGE = 10_000;
 
     private final AtomicLong completedLogins = new AtomicLong();
-    /** Before the warm-up, before each measured batch, after the last. */
-    private final List<ListenerCpuReading> listenerCpu = new ArrayList<>();
+    /** The sealer's counters before the warm-up, to report what it did for this run. */
+    private SealerReading sealerBefore;
     private final String name;
     private final String baseline;
     private final boolean lightHash;
@@ -90,13 +90,11 @@ public class AuditLoginScenario implements Scenario {
         realmUrl = context.realmUrl(realmName);
     }
 
-    /**
-     * Reads the listener's thread CPU counters before every batch (unmeasured): the difference to the previous reading
-     * is what the listener spent on the previous batch, since no other scenario's realm has it on.
-     */
     @Override
     public void prepare(int steps) throws Exception {
-        listenerCpu.add(ListenerCpuReading.read(context));
+        if (sealerBefore == null) {
+            sealerBefore = SealerReading.read(context);
+        }
     }
 
     @Override
@@ -108,11 +106,11 @@ public class AuditLoginScenario implements Scenario {
     @Override
     public List<String> verify(BenchContext context) throws Exception {
         long logins = completedLogins.get();
+        JsonNode sealed = waitUntilSealed(context);
         long loginRecords = countRecords(context, "LOGIN");
         long tokenRecords = countRecords(context, "CODE_TO_TOKEN");
         long errorRecords = countRecords(context, "LOGIN_ERROR");
-        JsonNode chain = context.admin().json().readTree(
-                context.admin().get("/admin/realms/" + realmName + "/unify-audit/verify"));
+        JsonNode chain = sealed;
         String counts = String.format(Locale.ROOT, "logins performed %d, LOGIN records stored %d, CODE_TO_TOKEN"
                         + " records stored %d, LOGIN_ERROR records %d; chain valid=%s over %d records",
                 logins, loginRecords, tokenRecords, errorRecords, chain.path("valid").asBoolean(),
@@ -122,22 +120,21 @@ public class AuditLoginScenario implements Scenario {
                 || !chain.path("valid").asBoolean()) {
             throw new IllegalStateException("AUDIT RECORDS LOST OR WRONG UNDER LOAD: " + counts + "; chain: " + chain);
         }
-        listenerCpu.add(ListenerCpuReading.read(context));
-        return List.of(counts + ": no record lost", appendStatistics(context),
-                ListenerCpuReading.perEventOfMeasuredBatches(listenerCpu));
+        return List.of(counts + ": no record lost",
+                SealerReading.read(context).since(sealerBefore).describe() + " (this scenario's run, all realms)");
     }
 
-    /**
-     * The listener's append counters from the provider info (since the server started, all realms): how often an
-     * append's head update missed this server's hint and how often it had to read the head under lock.
-     */
-    private static String appendStatistics(BenchContext context) throws IOException, InterruptedException {
-        JsonNode info = context.admin().json().readTree(context.admin().get("/admin/serverinfo"))
-                .path("providers").path("eventsListener").path("providers").path("unify-audit")
-                .path("operationalInfo");
-        return String.format(Locale.ROOT, "since the server started: %s appends, %s head updates that missed the"
-                        + " hint, %s locking reads of the head", info.path("chainAppends").asText("?"),
-                info.path("chainHintMisses").asText("?"), info.path("chainLockedReads").asText("?"));
+    /** The realm's verify report once the sealer has chained every record (it runs every second by default). */
+    private JsonNode waitUntilSealed(BenchContext context) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + 300_000_000_000L;
+        while (true) {
+            JsonNode report = context.admin().json().readTree(
+                    context.admin().get("/admin/realms/" + realmName + "/unify-audit/verify"));
+            if (report.path("unsealed").asLong(-1) == 0 || System.nanoTime() > deadline) {
+                return report;
+            }
+            Thread.sleep(200);
+        }
     }
 
     @Override

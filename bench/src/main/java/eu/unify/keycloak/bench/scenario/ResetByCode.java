@@ -24,10 +24,7 @@ final class ResetByCode {
     private ResetByCode() {
     }
 
-    /**
-     * Adds and binds the flow. The options lift the limits a benchmark would hit and the response-time floor, which
-     * is a sleep (it hides from an attacker whether an address exists) and costs no CPU.
-     */
+    /** Adds and binds the flow. The options lift the limits a benchmark would hit. */
     static void configure(BenchRealm realm, int maxAttempts) {
         ObjectNode rep = realm.representation();
         rep.put("resetCredentialsFlow", FLOW);
@@ -64,8 +61,7 @@ final class ResetByCode {
                 "code.lifetime.minutes", "60",
                 "code.max.attempts", Integer.toString(maxAttempts),
                 "code.resend.cooldown.seconds", "10",
-                "code.max.sends.per.hour", "20",
-                "response.floor.millis", "0").forEach(config::put);
+                "code.max.sends.per.hour", "20").forEach(config::put);
     }
 
     private static ObjectNode execution(ArrayNode executions, String authenticator, int priority) {
@@ -84,15 +80,24 @@ final class ResetByCode {
      * @return the code form's action
      */
     static URI requestCode(Browser browser, URI realmUrl, String email) throws IOException, InterruptedException {
+        Browser.Page codePage = browser.follow(browser.post(openResetForm(browser, realmUrl), Map.of("username", email)),
+                uri -> false);
+        return codeFormAction(codePage);
+    }
+
+    /**
+     * A fresh browser's way to "Forgot password?": authorization request, the link on the login page.
+     *
+     * @return the action of the form that takes the address
+     */
+    static URI openResetForm(Browser browser, URI realmUrl) throws IOException, InterruptedException {
         Browser.Page login = browser.get(BenchRealm.authorizationUrl(realmUrl));
         String reset = login.html().link("/login-actions/reset-credentials").orElseThrow(
                 () -> new IllegalStateException("No \"Forgot password?\" link: " + login.html().excerpt()));
         Browser.Page choose = browser.follow(browser.get(login.uri().resolve(reset)), uri -> false);
         String chooseAction = choose.html().formAction("kc-reset-password-form").orElseThrow(
                 () -> new IllegalStateException("No reset form: " + choose.html().excerpt()));
-        Browser.Page codePage = browser.follow(browser.post(choose.uri().resolve(chooseAction), Map.of("username", email)),
-                uri -> false);
-        return codeFormAction(codePage);
+        return choose.uri().resolve(chooseAction);
     }
 
     static URI codeFormAction(Browser.Page page) {

@@ -28,10 +28,16 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Renders templates as Keycloak 26 does (DefaultFreeMarkerProvider, DefaultThemeManager): FreeMarker with
- * HTML auto-escaping and no class resolution; templates looked up in the theme, its parents, then the
- * provider jars' theme-resources/templates; messages of theme-resources overridden by the themes (parents
- * first), English first, then the page's language; msg() formats like Keycloak's MessageFormatterMethod.
+ * The one FreeMarker test harness of the project: renders templates as Keycloak 26 does (DefaultFreeMarkerProvider,
+ * DefaultThemeManager): FreeMarker with HTML auto-escaping and no class resolution; templates looked up in the theme,
+ * its parents, then the module's theme-resources/templates (if it has any); messages of theme-resources overridden by
+ * the themes (parents first), English first, then the page's language; msg() formats like Keycloak's
+ * MessageFormatterMethod (for what Keycloak's own one does with {@code ${...}} in arguments, pass
+ * {@code org.keycloak.theme.beans.MessageFormatterMethod} as {@code msg}).
+ *
+ * <p>Themes come from the test class path: Keycloak's ({@link Source#stock}, from keycloak-themes) and Unify's
+ * ({@link Source#unify}, from the unify-theme module, a test dependency a module declares; never read by a relative
+ * path, so a rendering test cannot skip itself).
  */
 public final class KeycloakFreemarker {
 
@@ -54,6 +60,16 @@ public final class KeycloakFreemarker {
 
         public static Source directory(Path directory) {
             return new Source(null, directory);
+        }
+
+        /** The Unify theme of a type ({@code login}, {@code email}) from the unify-theme test dependency. */
+        public static Source unify(String type) {
+            String prefix = "theme/unify/" + type;
+            if (KeycloakFreemarker.class.getClassLoader().getResource(prefix + "/theme.properties") == null) {
+                throw new IllegalStateException(prefix + " is not on the test class path: declare the test dependency"
+                        + " eu.unify:unify-theme");
+            }
+            return new Source(prefix, null);
         }
 
         TemplateLoader loader() throws IOException {
@@ -93,7 +109,10 @@ public final class KeycloakFreemarker {
                     loaders.add(source.loader());
                 }
                 // The provider jar's theme-resources/templates come after every theme of the chain.
-                loaders.add(new FileTemplateLoader(ThemeResourceFiles.templates().toFile()));
+                Path themeResources = ThemeResourceFiles.themeResourcesIfAny();
+                if (themeResources != null) {
+                    loaders.add(new FileTemplateLoader(themeResources.resolve("templates").toFile()));
+                }
                 Configuration configuration = new Configuration(Configuration.VERSION_2_3_32);
                 configuration.setOutputFormat(HTMLOutputFormat.INSTANCE);
                 configuration.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
@@ -121,9 +140,21 @@ public final class KeycloakFreemarker {
 
         /** The messages of a language: English, then the language; each from theme-resources, then the themes, parents first. */
         public Properties messages(String locale) {
+            return messages(locale.equals("en") ? List.of("en") : List.of("en", locale));
+        }
+
+        /** The messages the chain has in a language itself, without the English fallback. */
+        public Properties ownMessages(String locale) {
+            return messages(List.of(locale));
+        }
+
+        private Properties messages(List<String> languages) {
             Properties messages = new Properties();
-            for (String language : locale.equals("en") ? List.of("en") : List.of("en", locale)) {
-                messages.putAll(ThemeResourceFiles.bundle(ThemeResourceFiles.messagesFile(language)).entries);
+            Path themeResources = ThemeResourceFiles.themeResourcesIfAny();
+            for (String language : languages) {
+                if (themeResources != null) {
+                    messages.putAll(ThemeResourceFiles.bundle(ThemeResourceFiles.messagesFile(language)).entries);
+                }
                 for (int i = chain.size() - 1; i >= 0; i--) {
                     ThemeResourceFiles.Bundle bundle = chain.get(i).bundle("messages/messages_" + language + ".properties");
                     if (bundle != null) {

@@ -29,8 +29,8 @@ import org.junit.jupiter.params.provider.Arguments;
 
 /**
  * The module's theme resources (src/main/resources/theme-resources: the templates and messages Keycloak
- * adds to every theme), the Unify theme's sources next door, and Keycloak's stock themes from the
- * keycloak-themes jar on the test class path, read the way Keycloak reads them (properties as UTF-8).
+ * adds to every theme), and the themes on the test class path: Keycloak's stock themes (keycloak-themes) and the
+ * Unify theme (unify-theme, a declared test dependency), read the way Keycloak reads them (properties as UTF-8).
  */
 public final class ThemeResourceFiles {
 
@@ -44,12 +44,21 @@ public final class ThemeResourceFiles {
 
     /** src/main/resources/theme-resources of this module (tests run in the module directory). */
     public static Path themeResources() {
-        Path path = Paths.get(System.getProperty("unify.theme-resources", "src/main/resources/theme-resources"));
-        if (!Files.isDirectory(path)) {
-            throw new IllegalStateException("theme-resources not found at " + path.toAbsolutePath());
+        Path path = themeResourcesIfAny();
+        if (path == null) {
+            throw new IllegalStateException("theme-resources not found at "
+                    + Paths.get(THEME_RESOURCES).toAbsolutePath());
         }
         return path;
     }
+
+    /** The module's theme-resources, or null for a module without (the theme module itself). */
+    static Path themeResourcesIfAny() {
+        Path path = Paths.get(System.getProperty("unify.theme-resources", THEME_RESOURCES));
+        return Files.isDirectory(path) ? path : null;
+    }
+
+    private static final String THEME_RESOURCES = "src/main/resources/theme-resources";
 
     public static Path templates() {
         return themeResources().resolve("templates");
@@ -57,12 +66,6 @@ public final class ThemeResourceFiles {
 
     public static Path messagesFile(String locale) {
         return themeResources().resolve("messages/messages_" + locale + ".properties");
-    }
-
-    /** The Unify theme of the theme module (theme/src/main/resources/theme/unify/{type}), or null when it is not there. */
-    public static Path unifyTheme(String type) {
-        Path path = Paths.get(System.getProperty("unify.theme.sources", "../theme/src/main/resources")).resolve("theme/unify/" + type);
-        return Files.isDirectory(path) ? path : null;
     }
 
     public static String read(Path file) {

@@ -46,6 +46,7 @@ import eu.unify.keycloak.entitlements.model.EmailAddress;
 import eu.unify.keycloak.entitlements.model.EntitlementKeys;
 import eu.unify.keycloak.entitlements.model.Invitation;
 import eu.unify.keycloak.entitlements.model.Refusal;
+import eu.unify.keycloak.common.rest.ApiErrors;
 
 /**
  * {@code /realms/{realm}/unify/company}: a company admin runs their own company's accounts. Every request is checked
@@ -175,7 +176,7 @@ public final class CompanyAdminResource {
                 session.getTransactionManager().setRollbackOnly();
                 LOG.warnf("Activation email of an invitation to organization %s could not be sent: %s", org.getAlias(),
                         e.getMessage());
-                return ApiResponses.error(502, "email-failed",
+                return ApiErrors.response(502, "email-failed",
                         "The activation email could not be sent; nothing was created. Try again later.");
             }
 
@@ -400,7 +401,7 @@ public final class CompanyAdminResource {
         try {
             return action.get();
         } catch (Refusal refusal) {
-            return ApiResponses.of(refusal);
+            return ApiErrors.response(refusal.status(), refusal.code(), refusal.getMessage());
         }
     }
 

@@ -25,6 +25,7 @@ import org.keycloak.services.cors.Cors;
 import eu.unify.keycloak.entitlements.access.UserEntitlements;
 import eu.unify.keycloak.entitlements.model.Entitlements;
 import eu.unify.keycloak.entitlements.model.ServiceEntry;
+import eu.unify.keycloak.common.rest.ApiErrors;
 
 /** {@code /realms/{realm}/unify}: every request carries the user's access token as a bearer token. */
 public final class UnifyResource {
@@ -104,6 +105,6 @@ public final class UnifyResource {
     }
 
     static Response unauthorized() {
-        return ApiResponses.error(401, "unauthorized", "Send a valid access token of this realm as a bearer token.");
+        return ApiErrors.response(401, "unauthorized", "Send a valid access token of this realm as a bearer token.");
     }
 }

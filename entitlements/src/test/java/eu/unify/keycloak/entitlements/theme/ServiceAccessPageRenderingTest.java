@@ -5,9 +5,7 @@ import eu.unify.keycloak.common.theme.LoginPageModel;
 import eu.unify.keycloak.common.theme.ThemeResourceFiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Path;
 import java.util.HashMap;
 
 import java.util.List;
@@ -40,12 +38,8 @@ class ServiceAccessPageRenderingTest {
         return switch (name) {
             case "keycloak.v2" -> KEYCLOAK_V2;
             case "keycloak" -> KEYCLOAK;
-            case "unify" -> {
-                Path unify = ThemeResourceFiles.unifyTheme("login");
-                assumeTrue(unify != null, "theme/src/main/resources/theme/unify/login not found");
-                yield new Theme("unify", Source.directory(unify),
-                        Source.stock("theme/keycloak.v2/login"), Source.stock("theme/base/login"));
-            }
+            case "unify" -> new Theme("unify", Source.unify("login"),
+                    Source.stock("theme/keycloak.v2/login"), Source.stock("theme/base/login"));
             default -> throw new IllegalArgumentException(name);
         };
     }

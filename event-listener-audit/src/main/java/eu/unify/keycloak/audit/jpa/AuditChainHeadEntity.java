@@ -8,10 +8,10 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 
 /**
- * The head of a realm's chain, one row per realm. Appending moves it with a compare-and-set update that locks the row
- * until the transaction ends, so two concurrent logins take turns instead of both linking to the same previous record
- * (see {@link AuditStore#append}). It also remembers the last purged link, from which verification starts. Read through
- * this entity, written only by update statements: never change a loaded instance.
+ * The head of a realm's chain, one row per realm, written by the sealer only ({@link ChainSql#sealBatch}, which holds
+ * its lock while it seals: one sealer per realm at a time). The request path never touches it. It also remembers the
+ * last purged link, from which verification starts. Read through this entity, written only by update statements: never
+ * change a loaded instance.
  */
 @Entity
 @Table(name = "UNIFY_AUDIT_CHAIN")
@@ -28,7 +28,8 @@ import jakarta.persistence.Table;
         @NamedQuery(name = "unifyAuditChain.count",
                 query = "select count(h) from AuditChainHeadEntity h where h.realmId = :realmId"),
         @NamedQuery(name = "unifyAuditChain.dropIfEmpty",
-                query = "delete from AuditChainHeadEntity h where h.realmId = :realmId and h.purgedSeq = h.lastSeq")
+                query = "delete from AuditChainHeadEntity h where h.realmId = :realmId and h.purgedSeq = h.lastSeq"
+                        + " and not exists (select r.id from AuditRecordEntity r where r.realmId = :realmId)")
 })
 public class AuditChainHeadEntity {
 

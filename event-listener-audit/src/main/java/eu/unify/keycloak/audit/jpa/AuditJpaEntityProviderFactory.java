@@ -13,6 +13,7 @@ public final class AuditJpaEntityProviderFactory extends JpaEntitiesFactory {
     static final String CHANGELOG = "META-INF/unify-audit-changelog.xml";
 
     public AuditJpaEntityProviderFactory() {
-        super(ID, CHANGELOG, List.of(AuditRecordEntity.class, AuditChainHeadEntity.class));
+        super(ID, CHANGELOG, List.of(AuditRecordEntity.class, AuditChainHeadEntity.class,
+                AuditCheckpointEntity.class));
     }
 }

@@ -7,7 +7,11 @@ import jakarta.persistence.NamedQueries;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 
-/** One audit record, link {@code seq} of its realm's hash chain. Rows are only inserted, never updated. */
+/**
+ * One audit record. Inserted unsealed (no {@code seq}, {@code prevHash}, {@code hash}) by the request; the sealer then
+ * sets those three once, making it link {@code seq} of its realm's hash chain. Nothing else ever changes a row.
+ * {@code rowId} is filled by the database on insert: the order in which the sealer takes records.
+ */
 @Entity
 @Table(name = "UNIFY_AUDIT_RECORD")
 @NamedQueries({
@@ -15,8 +19,8 @@ import jakarta.persistence.Table;
                 query = "select r from AuditRecordEntity r where r.realmId = :realmId and r.seq > :after order by r.seq"),
         @NamedQuery(name = "unifyAudit.firstKeptSeq",
                 query = "select min(r.seq) from AuditRecordEntity r where r.realmId = :realmId and r.time >= :before"),
-        @NamedQuery(name = "unifyAudit.lastSeq",
-                query = "select max(r.seq) from AuditRecordEntity r where r.realmId = :realmId"),
+        @NamedQuery(name = "unifyAudit.any",
+                query = "select r.id from AuditRecordEntity r where r.realmId = :realmId"),
         @NamedQuery(name = "unifyAudit.bySeq",
                 query = "select r from AuditRecordEntity r where r.realmId = :realmId and r.seq = :seq"),
         @NamedQuery(name = "unifyAudit.purgeThrough",
@@ -31,8 +35,11 @@ public class AuditRecordEntity {
     @Column(name = "REALM_ID", length = 36, nullable = false)
     private String realmId;
 
-    @Column(name = "SEQ", nullable = false)
-    private long seq;
+    @Column(name = "SEQ")
+    private Long seq;
+
+    @Column(name = "ROW_ID", insertable = false, updatable = false)
+    private Long rowId;
 
     @Column(name = "EVENT_TIME", nullable = false)
     private long time;
@@ -73,10 +80,10 @@ public class AuditRecordEntity {
     @Column(name = "DETAILS", length = 4000)
     private String details;
 
-    @Column(name = "PREV_HASH", length = 64, nullable = false)
+    @Column(name = "PREV_HASH", length = 64)
     private String prevHash;
 
-    @Column(name = "HASH", length = 64, nullable = false)
+    @Column(name = "HASH", length = 64)
     private String hash;
 
     public String getId() {
@@ -95,12 +102,16 @@ public class AuditRecordEntity {
         this.realmId = realmId;
     }
 
-    public long getSeq() {
+    public Long getSeq() {
         return seq;
     }
 
-    public void setSeq(long seq) {
+    public void setSeq(Long seq) {
         this.seq = seq;
+    }
+
+    public Long getRowId() {
+        return rowId;
     }
 
     public long getTime() {

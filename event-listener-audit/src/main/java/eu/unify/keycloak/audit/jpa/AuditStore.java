@@ -50,7 +50,8 @@ public final class AuditStore {
         if (query.client() != null) {
             jpql.append(" and r.clientId = :client");
         }
-        jpql.append(oldestFirst ? " order by r.seq asc" : " order by r.seq desc");
+        // Insertion order: the order the chain takes too, and defined for records still waiting to be sealed.
+        jpql.append(oldestFirst ? " order by r.rowId asc" : " order by r.rowId desc");
         TypedQuery<AuditRecordEntity> typed = em.createQuery(jpql.toString(), AuditRecordEntity.class)
                 .setParameter("realmId", realmId);
         if (query.from() != null) {
@@ -72,31 +73,45 @@ public final class AuditStore {
                 .map(AuditStore::toRecord).toList();
     }
 
-    /** Walks the realm's whole chain from the last purged link to the head; reports the first broken link. */
-    public ChainVerification.Result verify(String realmId) {
+    /**
+     * What verify reports: the chain's verdict, the sealed range ({@code firstSeq}..{@code lastSeq}, empty when
+     * {@code lastSeq < firstSeq}), and how many records wait to be sealed, with the time of the oldest.
+     */
+    public record Report(ChainVerification.Result chain, long firstSeq, long lastSeq, long unsealed,
+                         Long oldestUnsealedTime) {
+    }
+
+    /** Walks the realm's sealed chain from the last purged link to the head; reports the first broken link. */
+    public Report verify(String realmId) {
+        ChainSql.Unsealed waiting = em.callWithConnection(
+                (java.sql.Connection connection) -> new ChainSql(ChainSql.Tables.of(em)).unsealed(connection, realmId));
         AuditChainHeadEntity head = em.find(AuditChainHeadEntity.class, realmId);
         if (head == null) {
-            return new ChainVerification(0, AuditChain.GENESIS).finish(0, AuditChain.GENESIS);
+            return new Report(new ChainVerification(0, AuditChain.GENESIS).finish(0, AuditChain.GENESIS), 1, 0,
+                    waiting.count(), waiting.oldestTime());
         }
         em.detach(head);
         ChainVerification verification = new ChainVerification(head.getPurgedSeq(), head.getPurgedHash());
         long after = head.getPurgedSeq();
-        while (true) {
+        ChainVerification.Result result = null;
+        while (result == null) {
             List<AuditRecordEntity> batch = em.createNamedQuery("unifyAudit.chainFrom", AuditRecordEntity.class)
                     .setParameter("realmId", realmId).setParameter("after", after)
                     .setMaxResults(VERIFY_BATCH).getResultList();
             for (AuditRecordEntity entity : batch) {
                 if (!verification.accept(toRecord(entity))) {
-                    return verification.finish(head.getLastSeq(), head.getLastHash());
+                    result = verification.finish(head.getLastSeq(), head.getLastHash());
+                    break;
                 }
                 after = entity.getSeq();
             }
             // Read records are not needed again: keep memory flat on long chains.
             batch.forEach(em::detach);
-            if (batch.size() < VERIFY_BATCH) {
-                return verification.finish(head.getLastSeq(), head.getLastHash());
+            if (result == null && batch.size() < VERIFY_BATCH) {
+                result = verification.finish(head.getLastSeq(), head.getLastHash());
             }
         }
+        return new Report(result, head.getPurgedSeq() + 1, head.getLastSeq(), waiting.count(), waiting.oldestTime());
     }
 
     /**
@@ -137,10 +152,12 @@ public final class AuditStore {
         return em.createNamedQuery("unifyAuditChain.realmIds", String.class).getResultList();
     }
 
-    /** Whether the realm has a chain (it has or had records). */
-    public boolean hasChain(String realmId) {
+    /** Whether the realm has a trail: a chain, or records waiting for their first seal. */
+    public boolean hasTrail(String realmId) {
         return em.createNamedQuery("unifyAuditChain.count", Long.class).setParameter("realmId", realmId)
-                .getSingleResult() > 0;
+                .getSingleResult() > 0
+                || !em.createNamedQuery("unifyAudit.any", String.class).setParameter("realmId", realmId)
+                .setMaxResults(1).getResultList().isEmpty();
     }
 
     /**
@@ -148,9 +165,24 @@ public final class AuditStore {
      * are purged from now on. Sets only these columns (the head's links are written by the append path only).
      */
     public void markDeleted(String realmId, String realmName, long time, int retentionDays) {
-        em.createNamedQuery("unifyAuditChain.markDeleted").setParameter("realmId", realmId)
+        int marked = em.createNamedQuery("unifyAuditChain.markDeleted").setParameter("realmId", realmId)
                 .setParameter("name", realmName).setParameter("time", time).setParameter("days", retentionDays)
                 .executeUpdate();
+        if (marked == 0) {
+            // Its records all still wait for their first seal: the chain starts here, marked, for the sealer to extend.
+            AuditChainHeadEntity head = new AuditChainHeadEntity();
+            head.setRealmId(realmId);
+            head.setLastSeq(0);
+            head.setLastHash(AuditChain.GENESIS);
+            head.setPurgedSeq(0);
+            head.setPurgedHash(AuditChain.GENESIS);
+            head.setRealmName(realmName);
+            head.setDeletedAt(time);
+            head.setRetentionDays(retentionDays);
+            em.persist(head);
+            em.flush();
+            em.detach(head);
+        }
     }
 
     /** The chains of deleted realms, most recently deleted first. */
@@ -172,7 +204,7 @@ public final class AuditStore {
     }
 
     private static AuditRecord toRecord(AuditRecordEntity e) {
-        return new AuditRecord(e.getId(), e.getRealmId(), e.getSeq(), e.getTime(), e.getKind(), e.getType(),
+        return new AuditRecord(e.getId(), e.getRealmId(), e.getSeq() == null ? 0 : e.getSeq(), e.getTime(), e.getKind(), e.getType(),
                 e.getOutcome(), e.getError(), e.getUserId(), e.getUsername(), e.getClientId(), e.getIpAddress(),
                 e.getSessionId(), e.getResourceType(), e.getResourcePath(), DetailsCodec.decode(e.getDetails()),
                 e.getPrevHash(), e.getHash());

@@ -13,11 +13,11 @@ import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ServerInfoAwareProviderFactory;
-import org.keycloak.timer.TimerProvider;
 
 import eu.unify.keycloak.audit.jpa.AuditStore;
-import eu.unify.keycloak.audit.jpa.ChainAppender;
+import eu.unify.keycloak.audit.jpa.RecordWriter;
 import eu.unify.keycloak.common.UnifyVersion;
+import eu.unify.keycloak.common.scheduled.OncePerClusterTask;
 
 /**
  * The event listener {@value #ID}: enabled per realm (Realm settings → Events → Event listeners), it keeps every user
@@ -30,14 +30,13 @@ public final class AuditEventListenerProviderFactory
 
     private AuditOptions options = AuditOptions.DEFAULTS;
     private final AuditFailures failures = new AuditFailures();
-    /** One per server: it remembers the chain heads this server committed, which saves each append a read. */
-    private final ChainAppender appender = new ChainAppender();
-    /** Off unless the server runs with -Dunify.audit.measureCpu=true (benchmark runs). */
-    private final ListenerCpu cpu = ListenerCpu.fromSystemProperty();
+    private final RecordWriter writer = new RecordWriter();
+    private AuditSealer sealer;
+    private AuditCheckpoints checkpoints;
 
     @Override
     public EventListenerProvider create(KeycloakSession session) {
-        return new AuditEventListenerProvider(session, options, failures, appender, cpu);
+        return new AuditEventListenerProvider(session, options, failures, writer);
     }
 
     @Override
@@ -58,14 +57,12 @@ public final class AuditEventListenerProviderFactory
                 realmRemoved(removed.getKeycloakSession(), removed.getRealm());
             }
         });
-        try (KeycloakSession session = factory.create()) {
-            TimerProvider timer = session.getProvider(TimerProvider.class);
-            if (timer != null) {
-                // Runs in its own session and transaction on each node; purging is idempotent.
-                timer.scheduleTask(new PurgeExpiredRecordsTask(options.defaultRetentionDays()),
-                        options.purgeIntervalMinutes() * 60_000L);
-            }
-        }
+        checkpoints = new AuditCheckpoints(factory);
+        sealer = new AuditSealer(factory, options, checkpoints);
+        sealer.start();
+        // Once per interval across the cluster: every node's timer fires it, one node runs it.
+        OncePerClusterTask.schedule(factory, new PurgeExpiredRecordsTask(options.defaultRetentionDays()),
+                options.purgeIntervalMinutes() * 60_000L);
     }
 
     /**
@@ -73,7 +70,7 @@ public final class AuditEventListenerProviderFactory
      * the realm would not be one. It ends with a record of the deletion and is purged by the realm's retention then.
      */
     private void realmRemoved(KeycloakSession session, RealmModel realm) {
-        if (!AuditStore.of(session).hasChain(realm.getId())) {
+        if (!AuditStore.of(session).hasTrail(realm.getId())) {
             return;
         }
         int days;
@@ -107,6 +104,9 @@ public final class AuditEventListenerProviderFactory
 
     @Override
     public void close() {
+        if (sealer != null) {
+            sealer.stop();
+        }
     }
 
     @Override
@@ -118,8 +118,9 @@ public final class AuditEventListenerProviderFactory
     public Map<String, String> getOperationalInfo() {
         Map<String, String> info = new LinkedHashMap<>(UnifyVersion.operationalInfo());
         info.put("unrecordedEvents", Long.toString(failures.count()));
-        info.putAll(new TreeMap<>(appender.statistics()));
-        info.putAll(new TreeMap<>(cpu.info()));
+        if (sealer != null) {
+            info.putAll(new TreeMap<>(sealer.statistics()));
+        }
         return info;
     }
 }

@@ -21,7 +21,7 @@ import org.keycloak.representations.JsonWebToken;
 
 import eu.unify.keycloak.audit.record.AuditRecord;
 import eu.unify.keycloak.audit.record.DetailAllowList;
-import eu.unify.keycloak.audit.record.EmailMask;
+import eu.unify.keycloak.common.mask.EmailMask;
 
 /**
  * Turns Keycloak's events into audit records. Admin events keep only what was done to which resource (type, path,
@@ -95,12 +95,12 @@ final class AuditRecordMapper {
     }
 
     private String mask(String value) {
-        return maskEmail ? EmailMask.mask(value) : value;
+        return maskEmail ? EmailMask.maskIfAddress(value) : value;
     }
 
     private TreeMap<String, String> masked(TreeMap<String, String> details) {
         if (maskEmail) {
-            details.replaceAll((key, value) -> EMAIL_DETAILS.contains(key) ? EmailMask.mask(value) : value);
+            details.replaceAll((key, value) -> EMAIL_DETAILS.contains(key) ? EmailMask.maskIfAddress(value) : value);
         }
         return details;
     }

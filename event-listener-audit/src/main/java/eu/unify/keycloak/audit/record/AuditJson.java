@@ -1,98 +1,51 @@
 package eu.unify.keycloak.audit.record;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 
-/** A record as one JSON object on one line: the query response, the JSON-lines export and the SIEM log line. */
+import eu.unify.keycloak.common.json.UnifyJson;
+
+/**
+ * A record as one JSON object on one line (Jackson, through {@link UnifyJson}): the query response, the JSON-lines
+ * export and the SIEM log line. Every member is always there, {@code null} when the record has no value.
+ */
 public final class AuditJson {
 
     private AuditJson() {
     }
 
+    /** The record's members in their published order. */
+    public static Map<String, Object> members(AuditRecord r) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", r.id());
+        json.put("seq", r.seq());
+        json.put("time", Instant.ofEpochMilli(r.time()).toString());
+        json.put("realmId", r.realmId());
+        json.put("kind", r.kind());
+        json.put("type", r.type());
+        json.put("outcome", r.outcome());
+        json.put("error", r.error());
+        json.put("userId", r.userId());
+        json.put("username", r.username());
+        json.put("clientId", r.clientId());
+        json.put("ipAddress", r.ipAddress());
+        json.put("sessionId", r.sessionId());
+        json.put("resourceType", r.resourceType());
+        json.put("resourcePath", r.resourcePath());
+        json.put("details", new TreeMap<>(r.details()));
+        json.put("prevHash", r.prevHash());
+        json.put("hash", r.hash());
+        return json;
+    }
+
     public static String of(AuditRecord r) {
-        StringBuilder json = new StringBuilder(512).append('{');
-        member(json, "id", r.id(), true);
-        member(json, "seq", r.seq());
-        member(json, "time", Instant.ofEpochMilli(r.time()).toString(), true);
-        member(json, "realmId", r.realmId(), true);
-        member(json, "kind", r.kind(), true);
-        member(json, "type", r.type(), true);
-        member(json, "outcome", r.outcome(), true);
-        member(json, "error", r.error(), true);
-        member(json, "userId", r.userId(), true);
-        member(json, "username", r.username(), true);
-        member(json, "clientId", r.clientId(), true);
-        member(json, "ipAddress", r.ipAddress(), true);
-        member(json, "sessionId", r.sessionId(), true);
-        member(json, "resourceType", r.resourceType(), true);
-        member(json, "resourcePath", r.resourcePath(), true);
-        json.append("\"details\":").append(details(r.details())).append(',');
-        member(json, "prevHash", r.prevHash(), true);
-        member(json, "hash", r.hash(), false);
-        return json.append('}').toString();
+        return UnifyJson.write(members(r));
     }
 
-    /** The details as a JSON object, keys sorted. */
+    /** The details as a JSON object, keys sorted (the CSV's details column). */
     public static String details(Map<String, String> details) {
-        StringBuilder json = new StringBuilder().append('{');
-        boolean first = true;
-        for (Map.Entry<String, String> detail : details.entrySet()) {
-            if (!first) {
-                json.append(',');
-            }
-            first = false;
-            string(json, detail.getKey());
-            json.append(':');
-            string(json, detail.getValue());
-        }
-        return json.append('}').toString();
-    }
-
-    /** {@code value} as a JSON string literal. */
-    public static String string(String value) {
-        StringBuilder json = new StringBuilder(value.length() + 2);
-        string(json, value);
-        return json.toString();
-    }
-
-    private static void member(StringBuilder json, String name, String value, boolean more) {
-        string(json, name);
-        json.append(':');
-        if (value == null) {
-            json.append("null");
-        } else {
-            string(json, value);
-        }
-        if (more) {
-            json.append(',');
-        }
-    }
-
-    private static void member(StringBuilder json, String name, long value) {
-        string(json, name);
-        json.append(':').append(value).append(',');
-    }
-
-    private static void string(StringBuilder json, String value) {
-        json.append('"');
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '"' -> json.append("\\\"");
-                case '\\' -> json.append("\\\\");
-                case '\n' -> json.append("\\n");
-                case '\r' -> json.append("\\r");
-                case '\t' -> json.append("\\t");
-                default -> {
-                    // Control characters and the line separators that break JavaScript readers are escaped.
-                    if (c < 0x20 || c == '\u2028' || c == '\u2029') {
-                        json.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        json.append(c);
-                    }
-                }
-            }
-        }
-        json.append('"');
+        return UnifyJson.write(new TreeMap<>(details));
     }
 }

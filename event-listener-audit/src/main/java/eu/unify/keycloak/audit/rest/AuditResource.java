@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -19,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.keycloak.Config;
+import org.keycloak.common.util.Time;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.events.admin.ResourceType;
 import org.keycloak.models.KeycloakSession;
@@ -27,17 +27,20 @@ import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
 import eu.unify.keycloak.audit.jpa.AuditStore;
+import eu.unify.keycloak.audit.listener.AuditCheckpoints;
 import eu.unify.keycloak.audit.listener.AuditRetention;
 import eu.unify.keycloak.audit.record.AuditCsv;
 import eu.unify.keycloak.audit.record.AuditJson;
 import eu.unify.keycloak.audit.record.AuditQuery;
 import eu.unify.keycloak.audit.record.AuditRecord;
 import eu.unify.keycloak.audit.record.ChainVerification;
+import eu.unify.keycloak.common.json.UnifyJson;
+import eu.unify.keycloak.common.rest.ApiErrors;
 
 /**
  * {@code /admin/realms/{realm}/unify-audit}: query, export and verify the realm's audit trail (realm admins with
  * {@code view-events}), and its retention ({@code manage-events} to change or purge). Bad parameters get 400 with
- * {@code {"error":"invalid_parameter","error_description":"..."}}.
+ * Unify's one error body ({@link ApiErrors}): {@code {"error":"invalid_parameter","message":"..."}}.
  */
 public final class AuditResource {
 
@@ -81,9 +84,12 @@ public final class AuditResource {
         }
         List<AuditRecord> found = AuditStore.of(session).find(realm.getId(), query.withOneMore(), false);
         boolean hasMore = found.size() > query.max();
-        String records = found.stream().limit(query.max()).map(AuditJson::of).collect(Collectors.joining(","));
-        return Response.ok("{\"first\":" + query.first() + ",\"max\":" + query.max() + ",\"hasMore\":" + hasMore
-                + ",\"records\":[" + records + "]}", MediaType.APPLICATION_JSON_TYPE).build();
+        Map<String, Object> page = new LinkedHashMap<>();
+        page.put("first", query.first());
+        page.put("max", query.max());
+        page.put("hasMore", hasMore);
+        page.put("records", found.stream().limit(query.max()).map(AuditJson::members).toList());
+        return Response.ok(UnifyJson.write(page), MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     /** Matching records oldest first, as CSV or JSON lines ({@code format=csv|jsonl}), at most 10,000 per call. */
@@ -124,25 +130,106 @@ public final class AuditResource {
                 .header("Content-Disposition", "attachment; filename=\"" + file + "\"").build();
     }
 
-    /** Walks the realm's chain; reports the first broken link. */
+    /**
+     * Walks the realm's chain: the first broken link, the sealed range, and what still waits to be sealed (how many,
+     * how old the oldest is).
+     */
     @GET
     @Path("verify")
     @Produces(MediaType.APPLICATION_JSON)
     public Response verify() {
         auth.realm().requireViewEvents();
-        return verify(realm.getId());
+        return Response.ok(UnifyJson.write(verification(realm.getId())), MediaType.APPLICATION_JSON_TYPE).build();
     }
 
-    private Response verify(String realmId) {
-        ChainVerification.Result result = AuditStore.of(session).verify(realmId);
-        StringBuilder json = new StringBuilder("{\"valid\":").append(result.valid())
-                .append(",\"checked\":").append(result.checked());
-        if (!result.valid()) {
-            json.append(",\"brokenAt\":{\"seq\":").append(result.brokenSeq())
-                    .append(",\"id\":").append(result.brokenId() == null ? "null" : AuditJson.string(result.brokenId()))
-                    .append(",\"reason\":").append(AuditJson.string(result.reason())).append('}');
+    /**
+     * As {@link #verify()}, and checks a checkpoint handed back ({@code {"checkpoint":"<signed>"}}, as logged or read
+     * from {@code checkpoints}): whether it is this realm's, signed with its key, and whether the trail still holds it.
+     */
+    @POST
+    @Path("verify")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response verifyCheckpoint(Map<String, Object> body) {
+        auth.realm().requireViewEvents();
+        if (body == null || !(body.get("checkpoint") instanceof String signed) || signed.isBlank()
+                || signed.length() > 8000) {
+            return badRequest("the body must be {\"checkpoint\": \"<signed checkpoint>\"}");
         }
-        return Response.ok(json.append('}').toString(), MediaType.APPLICATION_JSON_TYPE).build();
+        Map<String, Object> report = verification(realm.getId());
+        AuditCheckpoints.Verdict verdict = AuditCheckpoints.verify(session, realm, signed);
+        Map<String, Object> checkpoint = new LinkedHashMap<>();
+        checkpoint.put("signatureValid", verdict.signatureValid());
+        checkpoint.put("seq", verdict.seq());
+        checkpoint.put("hash", verdict.hash());
+        checkpoint.put("time", verdict.time() == null ? null : Instant.ofEpochMilli(verdict.time()).toString());
+        checkpoint.put("contained", verdict.contained());
+        checkpoint.put("reason", verdict.reason());
+        report.put("checkpoint", checkpoint);
+        return Response.ok(UnifyJson.write(report), MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    private Map<String, Object> verification(String realmId) {
+        AuditStore.Report report = AuditStore.of(session).verify(realmId);
+        ChainVerification.Result result = report.chain();
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("valid", result.valid());
+        json.put("checked", result.checked());
+        Map<String, Object> sealed = new LinkedHashMap<>();
+        sealed.put("firstSeq", report.lastSeq() >= report.firstSeq() ? report.firstSeq() : null);
+        sealed.put("lastSeq", report.lastSeq() >= report.firstSeq() ? report.lastSeq() : null);
+        json.put("sealed", sealed);
+        json.put("unsealed", report.unsealed());
+        json.put("oldestUnsealedAgeSeconds", report.oldestUnsealedTime() == null ? null
+                : Math.max(0, (Time.currentTimeMillis() - report.oldestUnsealedTime()) / 1000));
+        if (!result.valid()) {
+            Map<String, Object> broken = new LinkedHashMap<>();
+            broken.put("seq", result.brokenSeq());
+            broken.put("id", result.brokenId());
+            broken.put("reason", result.reason());
+            json.put("brokenAt", broken);
+        }
+        return json;
+    }
+
+    /** The realm's latest signed checkpoints, newest first ({@code max} 1–100, default 10). */
+    @GET
+    @Path("checkpoints")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response checkpoints(@QueryParam("max") String max) {
+        auth.realm().requireViewEvents();
+        int count;
+        try {
+            count = max == null ? 10 : Integer.parseInt(max);
+        } catch (NumberFormatException e) {
+            count = -1;
+        }
+        if (count < 1 || count > 100) {
+            return badRequest("'max' must be a whole number between 1 and 100");
+        }
+        List<Map<String, Object>> list = AuditCheckpoints.latest(session, realm.getId(), count).stream()
+                .map(AuditResource::checkpointJson).toList();
+        return Response.ok(UnifyJson.write(Map.of("checkpoints", list)), MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    /** Makes a signed checkpoint of the realm's chain now (also logged, like the scheduled ones). */
+    @POST
+    @Path("checkpoints")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response createCheckpoint() {
+        auth.realm().requireManageEvents();
+        AuditCheckpoints.Checkpoint made = AuditCheckpoints.create(session, realm);
+        adminEvent.operation(OperationType.ACTION).resourcePath(session.getContext().getUri()).success();
+        return Response.ok(UnifyJson.write(checkpointJson(made)), MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    private static Map<String, Object> checkpointJson(AuditCheckpoints.Checkpoint checkpoint) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("seq", checkpoint.seq());
+        json.put("hash", checkpoint.hash());
+        json.put("time", Instant.ofEpochMilli(checkpoint.time()).toString());
+        json.put("signed", checkpoint.signed());
+        return json;
     }
 
     /**
@@ -154,20 +241,22 @@ public final class AuditResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response deletedRealms() {
         requireServerAuditor();
-        String realms = AuditStore.of(session).deletedRealms().stream()
+        List<Map<String, Object>> realms = AuditStore.of(session).deletedRealms().stream()
                 .filter(deleted -> session.realms().getRealm(deleted.realmId()) == null)
                 .map(this::deletedRealmJson)
-                .collect(Collectors.joining(","));
-        return Response.ok("{\"realms\":[" + realms + "]}", MediaType.APPLICATION_JSON_TYPE).build();
+                .toList();
+        return Response.ok(UnifyJson.write(Map.of("realms", realms)), MediaType.APPLICATION_JSON_TYPE).build();
     }
 
-    private String deletedRealmJson(AuditStore.DeletedRealm deleted) {
+    private Map<String, Object> deletedRealmJson(AuditStore.DeletedRealm deleted) {
         Integer days = deleted.retentionDays();
-        return "{\"realmId\":" + AuditJson.string(deleted.realmId())
-                + ",\"realmName\":" + (deleted.realmName() == null ? "null" : AuditJson.string(deleted.realmName()))
-                + ",\"deletedAt\":" + AuditJson.string(Instant.ofEpochMilli(deleted.deletedAt()).toString())
-                + ",\"retentionDays\":" + (days == null ? defaultRetentionDays : days)
-                + ",\"records\":" + deleted.records() + "}";
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("realmId", deleted.realmId());
+        json.put("realmName", deleted.realmName());
+        json.put("deletedAt", Instant.ofEpochMilli(deleted.deletedAt()).toString());
+        json.put("retentionDays", days == null ? defaultRetentionDays : days);
+        json.put("records", deleted.records());
+        return json;
     }
 
     /** A deleted realm's records, as {@link #export} exports a live realm's. */
@@ -189,7 +278,8 @@ public final class AuditResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response verifyDeleted(@PathParam("realmId") String realmId) {
         requireServerAuditor();
-        return verify(deletedRealm(realmId).realmId());
+        return Response.ok(UnifyJson.write(verification(deletedRealm(realmId).realmId())),
+                MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     /** Deleted realms belong to no realm admin any more: only the server's (master realm) auditors see them. */
@@ -257,13 +347,11 @@ public final class AuditResource {
         try {
             AuditRetention.set(session, realm, parsed);
         } catch (IllegalStateException e) {
-            return Response.status(Response.Status.CONFLICT).type(MediaType.APPLICATION_JSON_TYPE)
-                    .entity("{\"error\":\"conflict\",\"error_description\":" + AuditJson.string(e.getMessage()) + "}")
-                    .build();
+            return ApiErrors.response(409, "conflict", e.getMessage());
         }
         // Shortening the retention deletes evidence sooner: the change itself goes on the trail.
         adminEvent.operation(OperationType.UPDATE).resourcePath(session.getContext().getUri()).success();
-        return Response.ok(settings(), MediaType.APPLICATION_JSON_TYPE).build();
+        return Response.ok(UnifyJson.write(settings()), MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     /** Deletes the records past the realm's retention now, instead of waiting for the scheduled purge. */
@@ -274,12 +362,10 @@ public final class AuditResource {
         auth.realm().requireManageEvents();
         int purged = AuditRetention.purgeExpired(session, realm, defaultRetentionDays);
         adminEvent.operation(OperationType.ACTION).resourcePath(session.getContext().getUri()).success();
-        return Response.ok("{\"purged\":" + purged + "}", MediaType.APPLICATION_JSON_TYPE).build();
+        return Response.ok(UnifyJson.write(Map.of("purged", purged)), MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     private static Response badRequest(String message) {
-        return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)
-                .entity("{\"error\":\"invalid_parameter\",\"error_description\":" + AuditJson.string(message) + "}")
-                .build();
+        return ApiErrors.response(400, "invalid_parameter", message);
     }
 }

@@ -15,7 +15,7 @@ import org.keycloak.provider.ProviderConfigProperty;
 class AuditOptionsTest {
 
     private static AuditOptions recordingTokenRequests(boolean on) {
-        return new AuditOptions(false, false, false, on, 365, 60);
+        return new AuditOptions(false, false, false, on, 365, 60, 1000, 60);
     }
 
     @Test
@@ -60,7 +60,8 @@ class AuditOptionsTest {
         Map<String, ProviderConfigProperty> metadata = AuditOptions.metadata().stream()
                 .collect(Collectors.toMap(ProviderConfigProperty::getName, property -> property));
         assertThat(metadata).containsOnlyKeys(AuditOptions.ALL_REALMS, AuditOptions.MASK_EMAIL, AuditOptions.LOG_JSON,
-                AuditOptions.RECORD_TOKEN_REQUESTS, AuditOptions.RETENTION_DAYS, AuditOptions.PURGE_INTERVAL_MINUTES);
+                AuditOptions.RECORD_TOKEN_REQUESTS, AuditOptions.RETENTION_DAYS, AuditOptions.PURGE_INTERVAL_MINUTES,
+                AuditOptions.SEAL_INTERVAL_MILLIS, AuditOptions.CHECKPOINT_INTERVAL_MINUTES);
         metadata.values().forEach(property -> {
             assertThat(property.getLabel()).as(property.getName()).isNotBlank();
             assertThat(property.getHelpText()).as(property.getName()).isNotBlank();
@@ -71,9 +72,13 @@ class AuditOptionsTest {
 
     @Test
     void outOfRangeNumbersAreRefused() {
-        assertThatThrownBy(() -> new AuditOptions(false, false, false, false, -1, 60))
+        assertThatThrownBy(() -> new AuditOptions(false, false, false, false, -1, 60, 1000, 60))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new AuditOptions(false, false, false, false, 365, 0))
+        assertThatThrownBy(() -> new AuditOptions(false, false, false, false, 365, 0, 1000, 60))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new AuditOptions(false, false, false, false, 365, 60, 5, 60))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new AuditOptions(false, false, false, false, 365, 60, 1000, -1))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

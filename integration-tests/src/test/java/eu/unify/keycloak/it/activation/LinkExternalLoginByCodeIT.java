@@ -276,7 +276,8 @@ public class LinkExternalLoginByCodeIT {
             realm.admin().update(rep);
         }
         assertThat(failed.statusCode()).isEqualTo(503);
-        assertThat(failed.body()).contains("no code was issued");
+        assertThat(failed.body()).as("Unify's one error body").startsWith("{\"error\":\"email-failed\",\"message\":")
+                .contains("no code was issued");
         assertThat(Mails.to(mail, email)).hasSize(1);
 
         signInAtPartner(external);
@@ -296,8 +297,12 @@ public class LinkExternalLoginByCodeIT {
         }
         realm.cleanup().add(r -> r.users().delete(userId).close());
 
-        assertThat(sendWelcome(userId).statusCode()).isEqualTo(400);
-        assertThat(sendWelcome("no-such-user").statusCode()).isEqualTo(404);
+        HttpResponse<String> noEmail = sendWelcome(userId);
+        assertThat(noEmail.statusCode()).isEqualTo(400);
+        assertThat(noEmail.body()).startsWith("{\"error\":\"no-email\",\"message\":");
+        HttpResponse<String> unknown = sendWelcome("no-such-user");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.body()).startsWith("{\"error\":\"user-not-found\",\"message\":");
     }
 
     /** Opens the service's sign-in page and signs in with the partner button. */

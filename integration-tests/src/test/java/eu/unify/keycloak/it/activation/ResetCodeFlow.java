@@ -7,6 +7,7 @@ import java.util.Map;
 import jakarta.ws.rs.core.Response;
 
 import org.keycloak.admin.client.resource.AuthenticationManagementResource;
+import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.AuthenticationExecutionInfoRepresentation;
 import org.keycloak.representations.idm.AuthenticatorConfigRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
@@ -25,7 +26,12 @@ public final class ResetCodeFlow {
     }
 
     public static void install(ManagedRealm realm, Map<String, String> config) {
-        AuthenticationManagementResource flows = realm.admin().flows();
+        install(realm.admin(), config);
+    }
+
+    /** As {@link #install(ManagedRealm, Map)}, for a realm the test framework does not manage (the cluster's). */
+    public static void install(RealmResource realm, Map<String, String> config) {
+        AuthenticationManagementResource flows = realm.flows();
         flows.copy("reset credentials", Map.of("newName", FLOW)).close();
         AuthenticationExecutionInfoRepresentation email = execution(flows, "reset-credential-email");
         flows.removeExecution(email.getId());
@@ -46,11 +52,11 @@ public final class ResetCodeFlow {
             }
         }
 
-        RealmRepresentation rep = realm.admin().toRepresentation();
+        RealmRepresentation rep = realm.toRepresentation();
         rep.setResetCredentialsFlow(FLOW);
         rep.setResetPasswordAllowed(true);
         rep.setEventsEnabled(true);
-        realm.admin().update(rep);
+        realm.update(rep);
     }
 
     /** Changes one option of the installed step, as an admin would in its settings; returns the previous value. */

@@ -66,7 +66,6 @@ public class ResetPasswordByCodeIT {
     private static final String NEW_PASSWORD = SuiteSecrets.register("New-password-2");
     private static final String OLD_PASSWORD = SuiteSecrets.register("Old-password-1");
 
-    private static final int MIN_RESPONSE_MILLIS = 300;
     private static final int COOLDOWN_SECONDS = 10;
 
     @InjectRealm(config = UnifyRealmConfig.class)
@@ -102,8 +101,7 @@ public class ResetPasswordByCodeIT {
     @TestSetup
     public void useResetByCode() {
         ResetCodeFlow.install(realm, Map.of(
-                "code.resend.cooldown.seconds", Integer.toString(COOLDOWN_SECONDS),
-                "response.floor.millis", Integer.toString(MIN_RESPONSE_MILLIS)));
+                "code.resend.cooldown.seconds", Integer.toString(COOLDOWN_SECONDS)));
         RealmRepresentation rep = realm.admin().toRepresentation();
         rep.setBruteForceProtected(true);
         rep.setFailureFactor(30);
@@ -119,14 +117,17 @@ public class ResetPasswordByCodeIT {
 
     @ParameterizedTest(name = "in {0}")
     @ValueSource(strings = {"en", "de"})
-    void resetsThePasswordWithTheEmailedCode(String language) {
+    void resetsThePasswordWithTheEmailedCode(String language) throws Exception {
         String email = "reset-" + language + "@example.com";
         String userId = TestUsers.create(realm, email, OLD_PASSWORD, null);
 
         startReset(email, language);
         assertThat(driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo(language);
 
-        MimeMessage message = Mails.to(mail, email).get(0);
+        MimeMessage message = Mails.await(mail, email, 1).get(0);
+        // Mailed after the response, still in the language the visitor chose.
+        assertThat(message.getSubject()).isEqualTo(
+                ActivationMessages.format(language, "unify-code-subject-reset-credentials", realm.getName()));
         String code = Mails.code(message);
         assertThat(code).matches("\\d{8}");
         assertThat(Mails.text(message)).contains(code);
@@ -203,7 +204,7 @@ public class ResetPasswordByCodeIT {
         assertThat(Mails.to(mail, email)).as("a reload sends nothing").hasSize(1);
         codePage.waitUntilResendEnabled();
         codePage.resend();
-        assertThat(Mails.to(mail, email)).hasSize(2);
+        assertThat(Mails.await(mail, email, 2)).hasSize(2);
         String second = Mails.latestCode(mail, email);
         assertThat(second).isNotEqualTo(first);
 
@@ -219,25 +220,28 @@ public class ResetPasswordByCodeIT {
         TestUsers.create(realm, known, OLD_PASSWORD, null);
         String unknown = "anna.unknown@example.com";
 
-        long knownMillis = startReset(known, "en");
+        startReset(known, "en");
         String knownPage = codePage.visibleText();
         signedOut();
-        long unknownMillis = startReset(unknown, "en");
+        startReset(unknown, "en");
         String unknownPage = codePage.visibleText();
 
         assertThat(unknownPage).isEqualTo(knownPage);
         assertThat(knownPage).contains("a***@example.com");
-        assertThat(knownMillis).isGreaterThanOrEqualTo(MIN_RESPONSE_MILLIS);
-        assertThat(unknownMillis).isGreaterThanOrEqualTo(MIN_RESPONSE_MILLIS);
+        assertThat(Mails.await(mail, known, 1)).hasSize(1);
         assertThat(Mails.to(mail, unknown)).isEmpty();
-        assertThat(Mails.to(mail, known)).hasSize(1);
 
         codePage.submitCode("12345678");
         assertThat(codePage.codeError()).hasValue(message("unify-code-error-wrong", 4));
     }
 
+    /**
+     * The code is mailed after the page has been answered, so a mail server that is down cannot change the page (that
+     * would tell a real address from an unknown one): the page says what it says for every address, the failure is an
+     * event for the admin, and a new code asked for once the cooldown has passed arrives.
+     */
     @Test
-    void mailServerDownGivesAClearMessageAndRetryingWorks() {
+    void mailServerDownLooksLikeAnyOtherSendAndAskingAgainLaterWorks() throws InterruptedException {
         String email = "smtp-down@example.com";
         TestUsers.create(realm, email, OLD_PASSWORD, null);
         RealmRepresentation rep = realm.admin().toRepresentation();
@@ -246,17 +250,36 @@ public class ResetPasswordByCodeIT {
         realm.admin().update(rep);
         try {
             startReset(email, "en");
-            assertThat(codePage.codeError()).hasValue(message("unify-code-error-send-failed"));
+            assertThat(codePage.codeError()).isEmpty();
+            assertThat(driver.driver().findElements(By.cssSelector(".pf-v5-c-alert, .alert-error"))).isEmpty();
+            awaitEvent("SEND_RESET_PASSWORD_ERROR", "email_send_failed");
             assertThat(Mails.to(mail, email)).isEmpty();
         } finally {
             rep.setSmtpServer(smtp);
             realm.admin().update(rep);
         }
-        assertThat(codePage.isResendEnabled()).as("a failed send does not start the cooldown").isTrue();
-        codePage.resend();
-        String code = Mails.latestCode(mail, email);
-        codePage.submitCode(code);
-        updatePasswordPage.assertCurrent();
+        try {
+            timeOffSet.set(Duration.ofSeconds(COOLDOWN_SECONDS + 1));
+            driver.open(driver.getCurrentUrl());
+            codePage.assertCurrent();
+            codePage.waitUntilResendEnabled();
+            codePage.resend();
+            String code = Mails.latestCode(mail, email);
+            codePage.submitCode(code);
+            updatePasswordPage.assertCurrent();
+        } finally {
+            timeOffSet.set(0);
+        }
+    }
+
+    /** Waits (polling) for an event the server records after the response. */
+    private void awaitEvent(String type, String error) throws InterruptedException {
+        long deadline = System.nanoTime() + Mails.WAIT.toNanos();
+        while (realm.admin().getEvents().stream()
+                .noneMatch(e -> type.equals(e.getType()) && error.equals(e.getError()))) {
+            assertThat(System.nanoTime()).as("a %s event with %s", type, error).isLessThan(deadline);
+            Thread.sleep(100);
+        }
     }
 
     @Test
@@ -333,13 +356,13 @@ public class ResetPasswordByCodeIT {
         startReset(email, "en");
         String secondTab = codeFormAction();
         assertThat(secondTab).isNotEqualTo(firstTab);
-        assertThat(Mails.to(mail, email)).as("the second tab is inside the cooldown").hasSize(1);
+        assertThat(Mails.await(mail, email, 1)).as("the second tab is inside the cooldown").hasSize(1);
         Thread.sleep(COOLDOWN_SECONDS * 1000L + 500);
 
         List<HttpResponse<String>> responses = postAtOnce("resend=true", firstTab, secondTab);
 
         assertThat(responses).extracting(HttpResponse::statusCode).allMatch(status -> status < 500);
-        assertThat(Mails.to(mail, email)).as("the first code plus exactly one new one").hasSize(2);
+        assertThat(Mails.await(mail, email, 2)).as("the first code plus exactly one new one").hasSize(2);
     }
 
     @Test
@@ -350,7 +373,7 @@ public class ResetPasswordByCodeIT {
         String firstTab = codeFormAction();
         Thread.sleep(COOLDOWN_SECONDS * 1000L + 500);
         startReset(email, "en");
-        assertThat(Mails.to(mail, email)).as("the second tab sent a new code").hasSize(2);
+        assertThat(Mails.await(mail, email, 2)).as("the second tab sent a new code").hasSize(2);
         String wrong = Mails.latestCode(mail, email).startsWith("1") ? "22222222" : "11111111";
 
         // The first tab's own send is past its cooldown, the second tab's is not: the page must show the latter.
@@ -391,19 +414,16 @@ public class ResetPasswordByCodeIT {
                 || response.statusCode() == 302 && location.contains("required-action");
     }
 
-    /** Opens "Forgot password?" in the given language and asks for a code; returns how long the request took. */
-    private long startReset(String email, String language) {
+    /** Opens "Forgot password?" in the given language and asks for a code. */
+    private void startReset(String email, String language) {
         oauth.openLoginForm();
         loginPage.assertCurrent();
         LanguageMenu.choose(driver, language);
         // Follow "Forgot password?" by its target: its text is translated.
         driver.findElement(By.cssSelector("a[href*='login-actions/reset-credentials']")).click();
         resetPage.assertCurrent();
-        long started = System.nanoTime();
         resetPage.changePassword(email);
-        // Measured once the code page is shown: Chromium's click returns before the server has answered.
         codePage.assertCurrent();
-        return (System.nanoTime() - started) / 1_000_000;
     }
 
     private static String message(String key, Object... arguments) {

@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.keycloak.testframework.realm.ManagedRealm;
+import org.openqa.selenium.support.ui.FluentWait;
 
 /** The audit REST API over plain HTTP, as an operator's script would call it, with a bearer token. */
 final class AuditApi {
@@ -67,8 +69,12 @@ final class AuditApi {
                 .POST(HttpRequest.BodyPublishers.noBody()).build());
     }
 
-    /** The records matching {@code params}, newest first; asserts the call succeeded. */
+    /**
+     * The records matching {@code params}, newest first, once every committed record is sealed (so that each has its
+     * place in the chain); asserts the call succeeded.
+     */
     List<JsonNode> records(String token, Map<String, String> params) {
+        verify(token);
         Reply reply = get(token, "records", params);
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
         List<JsonNode> records = new ArrayList<>();
@@ -76,10 +82,29 @@ final class AuditApi {
         return records;
     }
 
+    /** The realm's verify report, once the sealer has sealed every record committed so far. */
     JsonNode verify(String token) {
-        Reply reply = get(token, "verify", Map.of());
-        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
-        return reply.json();
+        return sealed(token, "verify");
+    }
+
+    /**
+     * Waits until the verify report at {@code verifyPath} has no record waiting to be sealed (the sealer runs every
+     * 200 ms in the tests), and returns it.
+     */
+    JsonNode sealed(String token, String verifyPath) {
+        return new FluentWait<>(this).withTimeout(Duration.ofSeconds(30)).pollingEvery(Duration.ofMillis(100))
+                .withMessage("records of " + base + " still waiting to be sealed")
+                .until(api -> {
+                    Reply reply = api.get(token, verifyPath, Map.of());
+                    assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+                    JsonNode report = reply.json();
+                    return report.get("unsealed").asLong() == 0 ? report : null;
+                });
+    }
+
+    Reply post(String token, String path, String json) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
     /** A token of a user of this realm, by the password grant of the realm's admin-cli client. */

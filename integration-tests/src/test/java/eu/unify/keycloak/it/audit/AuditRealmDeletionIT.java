@@ -64,6 +64,7 @@ public class AuditRealmDeletionIT {
         }
 
         String token = admin.tokenManager().getAccessTokenString();
+        master.sealed(token, "deleted-realms/" + realmId + "/verify");
         AuditApi.Reply listed = master.get(token, "deleted-realms", Map.of());
         assertThat(listed.status()).as(listed.body()).isEqualTo(200);
         JsonNode deleted = find(listed.json().get("realms"), realmId);

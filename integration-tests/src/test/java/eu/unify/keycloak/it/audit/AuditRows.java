@@ -92,4 +92,62 @@ final class AuditRows {
         return session -> session.getProvider(TimerProvider.class).getTasks().get("unify-audit-purge")
                 .getRunnable().run();
     }
+
+    /**
+     * Deletes the realm's newest {@code count} sealed records and moves its chain head back to the last one left, as
+     * someone covering their tracks with database access would: the chain alone still verifies.
+     */
+    static RunOnServer dropNewest(String realmName, int count) {
+        return session -> {
+            var em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
+            String realmId = session.realms().getRealmByName(realmName).getId();
+            Number last = (Number) em.createNativeQuery("select max(SEQ) from UNIFY_AUDIT_RECORD where REALM_ID = :r")
+                    .setParameter("r", realmId).getSingleResult();
+            long keep = last.longValue() - count;
+            em.createNativeQuery("delete from UNIFY_AUDIT_RECORD where REALM_ID = :r and SEQ > :keep")
+                    .setParameter("r", realmId).setParameter("keep", keep).executeUpdate();
+            Object hash = em.createNativeQuery("select HASH from UNIFY_AUDIT_RECORD where REALM_ID = :r and SEQ = :keep")
+                    .setParameter("r", realmId).setParameter("keep", keep).getSingleResult();
+            em.createNativeQuery("update UNIFY_AUDIT_CHAIN set LAST_SEQ = :keep, LAST_HASH = :hash where REALM_ID = :r")
+                    .setParameter("keep", keep).setParameter("hash", hash).setParameter("r", realmId).executeUpdate();
+        };
+    }
+
+    /**
+     * Alters the realm's sealed record {@code seq} (its IP address) and recomputes every hash from there to the head,
+     * the head included: a rewritten chain that verifies on its own.
+     */
+    static RunOnServer rewriteChain(String realmName, long seq, String ip) {
+        return session -> {
+            var em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
+            String realmId = session.realms().getRealmByName(realmName).getId();
+            em.createNativeQuery("update UNIFY_AUDIT_RECORD set IP_ADDRESS = :ip where REALM_ID = :r and SEQ = :seq")
+                    .setParameter("ip", ip).setParameter("r", realmId).setParameter("seq", seq).executeUpdate();
+            List<?> rows = em.createNativeQuery("select ID, REALM_ID, SEQ, EVENT_TIME, KIND, TYPE, OUTCOME, ERROR,"
+                    + " USER_ID, USERNAME, CLIENT_ID, IP_ADDRESS, SESSION_ID, RESOURCE_TYPE, RESOURCE_PATH, DETAILS,"
+                    + " PREV_HASH from UNIFY_AUDIT_RECORD where REALM_ID = :r and SEQ >= :seq order by SEQ")
+                    .setParameter("r", realmId).setParameter("seq", seq).getResultList();
+            String prev = null;
+            long at = seq;
+            for (Object row : rows) {
+                Object[] c = (Object[]) row;
+                if (prev == null) {
+                    prev = (String) c[16];
+                }
+                eu.unify.keycloak.audit.record.AuditRecord record = new eu.unify.keycloak.audit.record.AuditRecord(
+                        (String) c[0], (String) c[1], 0, ((Number) c[3]).longValue(), (String) c[4], (String) c[5],
+                        (String) c[6], (String) c[7], (String) c[8], (String) c[9], (String) c[10], (String) c[11],
+                        (String) c[12], (String) c[13], (String) c[14],
+                        eu.unify.keycloak.audit.record.DetailsCodec.decode((String) c[15]), null, null)
+                        .chained(((Number) c[2]).longValue(), prev);
+                em.createNativeQuery("update UNIFY_AUDIT_RECORD set PREV_HASH = :p, HASH = :h where ID = :id")
+                        .setParameter("p", record.prevHash()).setParameter("h", record.hash())
+                        .setParameter("id", record.id()).executeUpdate();
+                prev = record.hash();
+                at = record.seq();
+            }
+            em.createNativeQuery("update UNIFY_AUDIT_CHAIN set LAST_HASH = :h where REALM_ID = :r and LAST_SEQ = :s")
+                    .setParameter("h", prev).setParameter("r", realmId).setParameter("s", at).executeUpdate();
+        };
+    }
 }

@@ -114,18 +114,32 @@ public class AuditSecretScanIT {
         assertThat(leaks).as("secrets of the suite found").isEmpty();
     }
 
-    /** The log file and its rotated predecessors. */
+    /**
+     * The log file and its rotated predecessors, and the logs of the cluster tests' nodes (target/cluster, written by
+     * eu.unify.keycloak.it.cluster.KeycloakCluster) when they ran.
+     */
     private static List<Path> serverLogs() {
         Path log = UnifyServerConfig.serverLog();
         if (!Files.isDirectory(log.getParent())) {
             return List.of();
         }
+        List<Path> logs = new java.util.ArrayList<>();
         try (Stream<Path> files = Files.list(log.getParent())) {
-            return files.filter(file -> file.getFileName().toString().startsWith(log.getFileName().toString()))
-                    .sorted().toList();
+            files.filter(file -> file.getFileName().toString().startsWith(log.getFileName().toString()))
+                    .sorted().forEach(logs::add);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        Path cluster = log.getParent().resolve("cluster");
+        if (Files.isDirectory(cluster)) {
+            try (Stream<Path> files = Files.list(cluster)) {
+                files.filter(file -> file.getFileName().toString().matches("node-\\d+(-server)?\\.log.*"))
+                        .sorted().forEach(logs::add);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return logs;
     }
 
     private static String read(Path file) {

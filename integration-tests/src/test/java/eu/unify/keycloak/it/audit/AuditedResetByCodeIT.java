@@ -75,7 +75,7 @@ public class AuditedResetByCodeIT {
 
     @TestSetup
     public void useResetByCode() {
-        ResetCodeFlow.install(realm, new HashMap<>(Map.of("response.floor.millis", "0")));
+        ResetCodeFlow.install(realm, new HashMap<>());
     }
 
     @Test

@@ -9,13 +9,13 @@ import org.keycloak.testframework.realm.ManagedRealm;
 import eu.unify.keycloak.it.TestUsers;
 
 /** Admins of the test realm itself (not the master admin), with only the realm-management roles given. */
-final class RealmAdmins {
+public final class RealmAdmins {
 
     private RealmAdmins() {
     }
 
     /** Creates a user holding exactly {@code roles} of realm-management; returns the user id. */
-    static String create(ManagedRealm realm, String email, String password, String... roles) {
+    public static String create(ManagedRealm realm, String email, String password, String... roles) {
         String userId = TestUsers.create(realm, email, password, null);
         String managementId = realm.admin().clients().findByClientId("realm-management").get(0).getId();
         ClientResource management = realm.admin().clients().get(managementId);

@@ -6,6 +6,7 @@ import java.util.Map;
 import jakarta.ws.rs.core.Response;
 
 import org.keycloak.admin.client.resource.AuthenticationManagementResource;
+import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.AuthenticationExecutionInfoRepresentation;
 import org.keycloak.representations.idm.AuthenticationFlowRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
@@ -31,7 +32,12 @@ public final class GatedBrowserFlow {
 
     /** The same flow with {@code formProvider} as its sign-in form (e.g. the legacy module's old-username hint). */
     public static void install(ManagedRealm realm, String formProvider) {
-        AuthenticationManagementResource flows = realm.admin().flows();
+        install(realm.admin(), formProvider);
+    }
+
+    /** As {@link #install(ManagedRealm, String)}, for a realm the test framework does not manage (the cluster's). */
+    public static void install(RealmResource realm, String formProvider) {
+        AuthenticationManagementResource flows = realm.flows();
         AuthenticationFlowRepresentation flow = new AuthenticationFlowRepresentation();
         flow.setAlias(ALIAS);
         flow.setProviderId("basic-flow");
@@ -64,9 +70,9 @@ public final class GatedBrowserFlow {
             execution.setRequirement(requirement);
             flows.updateExecutions(ALIAS, execution);
         }
-        RealmRepresentation rep = realm.admin().toRepresentation();
+        RealmRepresentation rep = realm.toRepresentation();
         rep.setBrowserFlow(ALIAS);
-        realm.admin().update(rep);
+        realm.update(rep);
     }
 
     private static void check(Response response, String what) {

@@ -31,6 +31,9 @@ public enum LegacyDatabase {
             + "FROM kunden_login ORDER BY login_name LIMIT :limit OFFSET :offset";
 
     static final String COUNT_BY_WAVE = "SELECT welle AS wave, COUNT(*) AS total FROM kunden_login GROUP BY welle";
+    /** The same with the optional column {@code disabled}, as the module README shows it. */
+    static final String COUNT_BY_WAVE_WITH_DISABLED = "SELECT welle AS wave, COUNT(*) AS total, "
+            + "SUM(CASE WHEN aktiv = 0 THEN 1 ELSE 0 END) AS disabled FROM kunden_login GROUP BY welle";
     public static final String SUB_ACCOUNTS = "SELECT login_name AS username, pw_hash AS password_hash, "
             + "pw_salt AS password_salt, hash_typ AS hash_algorithm, mail AS email, vorname AS first_name, "
             + "nachname AS last_name, haupt_login AS main_account, rechte AS rights, welle AS wave, aktiv AS enabled "
@@ -113,6 +116,29 @@ public enum LegacyDatabase {
                      "UPDATE kunden_login SET pw_hash = ? WHERE login_name = ?")) {
             update.setString(1, hash);
             update.setString(2, login);
+            update.executeUpdate();
+        }
+    }
+
+    /** Gives the row a hash with a salt of its own and a hash_algorithm hint (null: none). */
+    void setHash(String login, String hash, String salt, String hint) throws SQLException {
+        try (Connection connection = connect();
+             PreparedStatement update = connection.prepareStatement(
+                     "UPDATE kunden_login SET pw_hash = ?, pw_salt = ?, hash_typ = ? WHERE login_name = ?")) {
+            update.setString(1, hash);
+            update.setString(2, salt);
+            update.setString(3, hint);
+            update.setString(4, login);
+            update.executeUpdate();
+        }
+    }
+
+    /** Disables the account in the legacy application (aktiv = 0). */
+    void disable(String login) throws SQLException {
+        try (Connection connection = connect();
+             PreparedStatement update = connection.prepareStatement(
+                     "UPDATE kunden_login SET aktiv = 0 WHERE login_name = ?")) {
+            update.setString(1, login);
             update.executeUpdate();
         }
     }

@@ -78,6 +78,8 @@ public class LegacyMoveIT {
     static final String OPTIONAL_WAVE = "1";
     static final String MANDATORY_WAVE = "2";
     static final String DISABLED_WAVE = "9";
+    static final String MAIL_MANAGER = "move.mail.manager@example.com";
+    static final String MAIL_MANAGER_PASSWORD = SuiteSecrets.register("Admin-Passwort-5");
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern ACTION_LINK = Pattern.compile("href=\"(http[^\"]*login-actions/action-token[^\"]*)\"");
@@ -116,6 +118,7 @@ public class LegacyMoveIT {
         RealmRepresentation rep = realm.admin().toRepresentation();
         rep.setEventsEnabled(true);
         realm.admin().update(rep);
+        realmAdmin(MAIL_MANAGER, "manage-users");
 
         for (LegacyDatabase db : LegacyDatabase.values()) {
             db.recreate();
@@ -127,6 +130,7 @@ public class LegacyMoveIT {
             company(db, "Doppel", OPTIONAL_WAVE, "DoppelS");
             company(db, "Fehler", OPTIONAL_WAVE, "FehlerS");
             company(db, "Alt", OPTIONAL_WAVE, "AltS");
+            company(db, "Post", OPTIONAL_WAVE, "PostS");
             try (Response response = realm.admin().components().add(component(db))) {
                 assertThat(response.getStatus()).as(response.readEntity(String.class)).isEqualTo(201);
             }
@@ -509,7 +513,11 @@ public class LegacyMoveIT {
         form.submit();
         assertThat(oauth.parseLoginResponse().isSuccess()).isTrue();
         assertMoved(sub, subEmail);
-        assertThat(Mails.to(mail, subEmail)).as("nothing to send: the password stays").isEmpty();
+        List<MimeMessage> told = Mails.to(mail, subEmail);
+        assertThat(told).as("told the new sign-in name; the password stays").hasSize(1);
+        assertThat(Mails.text(told.get(0))).contains(message("en", "unify-legacy-sign-in-name-password"))
+                .contains(subEmail).contains(sub);
+        assertThat(Mails.html(told.get(0))).doesNotContain("unify-legacy-password-value");
         String subId = legacyUser(sub).getId();
         assertThat(algorithm(subId)).isEqualTo("unify-legacy-bcrypt");
 
@@ -517,6 +525,83 @@ public class LegacyMoveIT {
         signIn(subEmail, OLD_PASSWORD);
         assertThat(oauth.parseLoginResponse().isSuccess()).as("the legacy password signs in").isTrue();
         assertThat(algorithm(subId)).as("re-hashed to the realm's algorithm").isEqualTo("argon2");
+    }
+
+    @Order(7)
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(LegacyDatabase.class)
+    void mailsTheMoveCouldNotSendAreListedAndResent(LegacyDatabase db) throws Exception {
+        credentials(db, "activation-message");
+        String main = db.username("Post");
+        String sub = db.username("PostS");
+        String subEmail = "post.s@" + db.prefix + ".example.com";
+        ProgressApi api = new ProgressApi(realm);
+        String token = api.tokenOf(MAIL_MANAGER, MAIL_MANAGER_PASSWORD);
+        MoveForm form = new MoveForm(driver);
+
+        // The mail server does not answer during the move: the move stands, the failed mail is recorded.
+        RealmRepresentation rep = realm.admin().toRepresentation();
+        Map<String, String> smtp = new java.util.HashMap<>(rep.getSmtpServer());
+        Map<String, String> down = new java.util.HashMap<>(smtp);
+        down.put("port", "1");
+        rep.setSmtpServer(down);
+        realm.admin().update(rep);
+        try {
+            signIn(main, OLD_PASSWORD);
+            form.fill(Map.of(main, "post@" + db.prefix + ".example.com", sub, subEmail), Set.of());
+            form.submit();
+            assertThat(oauth.parseLoginResponse().isSuccess()).isTrue();
+        } finally {
+            rep.setSmtpServer(smtp);
+            realm.admin().update(rep);
+        }
+        assertMoved(sub, subEmail);
+        assertThat(Mails.to(mail, subEmail)).isEmpty();
+        String subId = legacyUser(sub).getId();
+
+        ProgressApi.Reply listed = api.get("failed-mails", token);
+        assertThat(listed.status()).as(listed.body()).isEqualTo(200);
+        assertThat(listed.json().get("failedMails")).anySatisfy(entry -> {
+            assertThat(entry.get("id").asText()).isEqualTo(subId);
+            assertThat(entry.get("username").asText()).isEqualTo(subEmail);
+            assertThat(entry.get("mail").asText()).isEqualTo("activation-message");
+        });
+        assertThat(api.progress(token).json().get("failedMails").toString()).contains(subId);
+        assertThat(api.post("failed-mails/resend", null, null).status()).isEqualTo(401);
+        assertThat(api.post("failed-mails/resend", api.tokenOf(UnifyRealmConfig.USERNAME, UnifyRealmConfig.PASSWORD),
+                null).status()).isEqualTo(403);
+
+        // Resent with the mail server back: the activation message arrives, the list is empty.
+        ProgressApi.Reply resent = api.post("failed-mails/resend", token, null);
+        assertThat(resent.status()).as(resent.body()).isEqualTo(200);
+        assertThat(resent.json().get("resent").asInt()).isGreaterThanOrEqualTo(1);
+        assertThat(resent.json().get("failed").asInt()).isZero();
+        assertThat(resent.json().get("failedMails")).isEmpty();
+        assertThat(Mails.to(mail, subEmail)).hasSize(1);
+        assertThat(actionLink(Mails.to(mail, subEmail).get(0))).contains("/realms/" + realm.getName() + "/");
+        assertThat(legacyUser(sub).getAttributes()).doesNotContainKey("unify_legacy_mail_failed");
+    }
+
+    private void realmAdmin(String email, String role) {
+        UserRepresentation user = new UserRepresentation();
+        user.setUsername(email);
+        user.setEmail(email);
+        user.setFirstName("Realm");
+        user.setLastName("Admin");
+        user.setEmailVerified(true);
+        user.setEnabled(true);
+        CredentialRepresentation credential = new CredentialRepresentation();
+        credential.setType(CredentialRepresentation.PASSWORD);
+        credential.setValue(MAIL_MANAGER_PASSWORD);
+        credential.setTemporary(false);
+        user.setCredentials(List.of(credential));
+        String id;
+        try (Response response = realm.admin().users().create(user)) {
+            id = org.keycloak.admin.client.CreatedResponseUtil.getCreatedId(response);
+        }
+        String managementId = realm.admin().clients().findByClientId("realm-management").get(0).getId();
+        var granted = realm.admin().clients().get(managementId).roles().get(role).toRepresentation();
+        realm.admin().users().get(id).roles().clientLevel(managementId).add(List.of(granted));
     }
 
     private String algorithm(String userId) throws Exception {

@@ -45,6 +45,7 @@ import org.keycloak.testsuite.util.oauth.AccessTokenResponse;
 import org.keycloak.testsuite.util.oauth.AuthorizationEndpointResponse;
 import org.openqa.selenium.By;
 
+import eu.unify.keycloak.it.Waits;
 import eu.unify.keycloak.it.Browser;
 import eu.unify.keycloak.it.UnifyRealmConfig;
 import eu.unify.keycloak.it.UnifyServerConfig;
@@ -182,7 +183,7 @@ public class LegacyStoreIT {
         assertThat(oauth.doPasswordGrantRequest(username, OLD_PASSWORD).isSuccess()).isFalse();
         // Keycloak records the failure on a background thread and refuses the account's next sign-in while it is not
         // recorded yet: wait for it, as a person typing again would.
-        assertThat(eventually(() -> ((Number) realm.admin().attackDetection().bruteForceUserStatus(user.getId())
+        assertThat(Waits.until(() -> ((Number) realm.admin().attackDetection().bruteForceUserStatus(user.getId())
                 .get("numFailures")).intValue(), failures -> failures >= 1)).isEqualTo(1);
         assertThat(oauth.doPasswordGrantRequest(username, NEW_PASSWORD).isSuccess()).isTrue();
 
@@ -208,13 +209,13 @@ public class LegacyStoreIT {
 
         // Keycloak records failures on a background thread: wait for both to arrive.
         String federatedId = "f:" + componentId(db) + ":" + username;
-        assertThat(eventually(() -> ((Number) realm.admin().attackDetection().bruteForceUserStatus(federatedId)
+        assertThat(Waits.until(() -> ((Number) realm.admin().attackDetection().bruteForceUserStatus(federatedId)
                 .get("numFailures")).intValue(), failures -> failures >= 2)).isEqualTo(2);
 
         // Two quick failures also trip Keycloak's quick-login lock on the account; an admin lifts it, then the right
         // password imports the account, once.
         realm.admin().attackDetection().clearBruteForceForUser(federatedId);
-        assertThat(eventually(() -> ((Number) realm.admin().attackDetection().bruteForceUserStatus(federatedId)
+        assertThat(Waits.until(() -> ((Number) realm.admin().attackDetection().bruteForceUserStatus(federatedId)
                 .get("numFailures")).intValue(), failures -> failures == 0)).isZero();
         assertThat(oauth.doPasswordGrantRequest(username, OLD_PASSWORD).isSuccess()).isTrue();
         assertThat(stored(username)).hasSize(1);
@@ -239,16 +240,6 @@ public class LegacyStoreIT {
         String subject = oauth.parseToken(first.join().getAccessToken(), AccessToken.class).getSubject();
         assertThat(oauth.parseToken(second.join().getAccessToken(), AccessToken.class).getSubject()).isEqualTo(subject);
         bruteForceProtection(true);
-    }
-
-    private static <T> T eventually(java.util.function.Supplier<T> read, java.util.function.Predicate<T> done)
-            throws InterruptedException {
-        T value = read.get();
-        for (int i = 0; i < 100 && !done.test(value); i++) {
-            Thread.sleep(100);
-            value = read.get();
-        }
-        return value;
     }
 
     private void bruteForceProtection(boolean on) {

@@ -8,6 +8,7 @@ import java.util.Map;
 import jakarta.ws.rs.core.Response;
 
 import org.keycloak.common.util.MultivaluedHashMap;
+import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.ComponentRepresentation;
 import org.keycloak.representations.idm.RequiredActionProviderRepresentation;
 import org.keycloak.representations.userprofile.config.UPConfig;
@@ -24,12 +25,17 @@ public final class LegacyStores {
 
     /** As the README tells ops: "Verify profile" off, legacy attributes visible to admins. */
     public static void prepareRealm(ManagedRealm realm) {
-        RequiredActionProviderRepresentation verifyProfile = realm.admin().flows().getRequiredAction("VERIFY_PROFILE");
+        prepareRealm(realm.admin());
+    }
+
+    /** As {@link #prepareRealm(ManagedRealm)}, for a realm the test framework does not manage (the cluster's). */
+    public static void prepareRealm(RealmResource realm) {
+        RequiredActionProviderRepresentation verifyProfile = realm.flows().getRequiredAction("VERIFY_PROFILE");
         verifyProfile.setEnabled(false);
-        realm.admin().flows().updateRequiredAction("VERIFY_PROFILE", verifyProfile);
-        UPConfig profile = realm.admin().users().userProfile().getConfiguration();
+        realm.flows().updateRequiredAction("VERIFY_PROFILE", verifyProfile);
+        UPConfig profile = realm.users().userProfile().getConfiguration();
         profile.setUnmanagedAttributePolicy(UPConfig.UnmanagedAttributePolicy.ADMIN_EDIT);
-        realm.admin().users().userProfile().update(profile);
+        realm.users().userProfile().update(profile);
     }
 
     public static String name(LegacyDatabase db) {
@@ -39,11 +45,17 @@ public final class LegacyStores {
     /** The component for {@code db} with short timeouts; {@code overrides} replace or add options. */
     public static ComponentRepresentation component(ManagedRealm realm, LegacyDatabase db,
                                              Map<String, List<String>> overrides) {
+        return component(realm.getId(), db, overrides);
+    }
+
+    /** As {@link #component(ManagedRealm, LegacyDatabase, Map)}, for the realm with id {@code realmId}. */
+    public static ComponentRepresentation component(String realmId, LegacyDatabase db,
+                                                    Map<String, List<String>> overrides) {
         ComponentRepresentation component = new ComponentRepresentation();
         component.setName(name(db));
         component.setProviderId("unify-legacy");
         component.setProviderType("org.keycloak.storage.UserStorageProvider");
-        component.setParentId(realm.getId());
+        component.setParentId(realmId);
         MultivaluedHashMap<String, String> config = new MultivaluedHashMap<>();
         config.putSingle("jdbcUrl", db.jdbcUrl());
         config.putSingle("jdbcUser", db.user());
@@ -61,7 +73,12 @@ public final class LegacyStores {
 
     /** Adds the component; asserts the console's save (the connection test) accepted it. Returns its id. */
     public static String add(ManagedRealm realm, ComponentRepresentation component) {
-        try (Response response = realm.admin().components().add(component)) {
+        return add(realm.admin(), component);
+    }
+
+    /** As {@link #add(ManagedRealm, ComponentRepresentation)}, for a realm the test framework does not manage. */
+    public static String add(RealmResource realm, ComponentRepresentation component) {
+        try (Response response = realm.components().add(component)) {
             assertThat(response.getStatus()).as(response.readEntity(String.class)).isEqualTo(201);
             String location = response.getLocation().getPath();
             return location.substring(location.lastIndexOf('/') + 1);

@@ -32,6 +32,7 @@ import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
 import org.keycloak.testsuite.util.oauth.AccessTokenResponse;
 import org.keycloak.testsuite.util.oauth.AuthorizationEndpointResponse;
 
+import eu.unify.keycloak.it.Waits;
 import eu.unify.keycloak.it.Browser;
 import eu.unify.keycloak.it.UnifyRealmConfig;
 import eu.unify.keycloak.it.UnifyServerConfig;
@@ -210,12 +211,7 @@ public class OldUsernameHintIT {
     }
 
     /** Keycloak records failures on a background thread. */
-    private int eventuallyFailures(String userId, int expected) throws InterruptedException {
-        int seen = failures(userId);
-        for (int i = 0; i < 100 && seen < expected; i++) {
-            Thread.sleep(100);
-            seen = failures(userId);
-        }
-        return seen;
+    private int eventuallyFailures(String userId, int expected) {
+        return Waits.until(() -> failures(userId), seen -> seen >= expected);
     }
 }

@@ -16,18 +16,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.keycloak.testframework.realm.ManagedRealm;
 
-/** {@code GET /admin/realms/{realm}/unify-legacy/progress} over plain HTTP, as an operator's script calls it. */
+/** {@code /admin/realms/{realm}/unify-legacy/...} over plain HTTP, as an operator's script calls it. */
 final class ProgressApi {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient http = HttpClient.newHttpClient();
+    private final String baseUrl;
     private final String progressUrl;
     private final String tokenUrl;
 
     ProgressApi(ManagedRealm realm) {
         String realmUrl = realm.getBaseUrl();
-        this.progressUrl = realmUrl.replace("/realms/", "/admin/realms/") + "/unify-legacy/progress";
+        this.baseUrl = realmUrl.replace("/realms/", "/admin/realms/") + "/unify-legacy/";
+        this.progressUrl = baseUrl + "progress";
         this.tokenUrl = realmUrl + "/protocol/openid-connect/token";
     }
 
@@ -57,6 +59,35 @@ final class ProgressApi {
             request.header("Authorization", "Bearer " + token);
         }
         return send(request.build());
+    }
+
+    /** {@code GET unify-legacy/<path>}. */
+    Reply get(String path, String token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).GET();
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return send(request.build());
+    }
+
+    /** {@code POST unify-legacy/<path>} with a JSON body (may be null: no body). */
+    Reply post(String path, String token, String json) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", "application/json")
+                .POST(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return send(request.build());
+    }
+
+    /** A JSON object of the given name/value pairs, for request bodies. */
+    static String json(String... namesAndValues) {
+        com.fasterxml.jackson.databind.node.ObjectNode node = JSON.createObjectNode();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            node.put(namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return node.toString();
     }
 
     /** A token of a user of this realm, by the password grant of the realm's admin-cli client. */

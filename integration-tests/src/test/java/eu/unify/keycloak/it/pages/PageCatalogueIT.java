@@ -127,6 +127,7 @@ public class PageCatalogueIT {
         for (String language : Languages.ALL) {
             company(language + "_haupt", 1, language + "_sub", language + "_fwd");
             company(language + "_pflicht", 2, language + "_pflichtsub");
+            company(language + "_alt", 1, language + "_altsub");
         }
         ComponentRepresentation store = LegacyStores.component(realm, LEGACY, Map.of(
                 "subAccountsSql", List.of(LegacyDatabase.SUB_ACCOUNTS),
@@ -476,6 +477,16 @@ public class PageCatalogueIT {
             Browser.submitAndWait(driver, () -> driver.findElement(By.id("unify-legacy-move-submit")).click());
             checks.email("email-new-password", "Email: sign-in details with a new password", language,
                     waitForMail(language + ".pflichtsub@move.example"));
+        }
+        store.getConfig().putSingle("moveCredentials", "legacy-password");
+        realm.admin().components().component(store.getId()).update(store);
+        for (String language : Languages.ALL) {
+            legacySignIn(language + "_alt", language);
+            fillMove(Map.of(language + "_alt", language + ".alt@move.example",
+                    language + "_altsub", language + ".altsub@move.example"), null);
+            Browser.submitAndWait(driver, () -> driver.findElement(By.id("unify-legacy-move-submit")).click());
+            checks.email("email-new-sign-in-name", "Email: the new sign-in name, the password kept", language,
+                    waitForMail(language + ".altsub@move.example"));
         }
     }
 

@@ -82,8 +82,11 @@ final class PageChecks {
         page(id, title, language, List.of());
     }
 
-    /** As {@link #page(String, String, String)}; {@code random} are values shown on it that are no text (a code). */
-    private void page(String id, String title, String language, List<String> random) {
+    /**
+     * As {@link #page(String, String, String)}; {@code random} are values shown on it that are no text (a code, or
+     * data such as a client id on the audit trail page).
+     */
+    void page(String id, String title, String language, List<String> random) {
         checked++;
         titles.putIfAbsent(id, title);
         String where = id + " (" + language + ") at " + driver.getCurrentUrl();

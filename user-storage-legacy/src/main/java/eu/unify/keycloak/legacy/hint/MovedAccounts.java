@@ -7,6 +7,7 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
+import eu.unify.keycloak.common.mask.EmailMask;
 import eu.unify.keycloak.legacy.storage.LocalLegacyUsers;
 
 /**

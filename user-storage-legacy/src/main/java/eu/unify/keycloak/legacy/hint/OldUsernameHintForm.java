@@ -12,6 +12,8 @@ import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.FormMessage;
 import org.keycloak.services.validation.Validation;
 
+import eu.unify.keycloak.common.mask.EmailMask;
+
 /**
  * Keycloak's username and password form, with one difference: when the name typed is unknown but was the legacy
  * username of an account that has moved, the form says to sign in with that account's email address, shown masked,

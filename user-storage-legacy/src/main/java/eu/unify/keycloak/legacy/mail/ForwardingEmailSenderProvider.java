@@ -14,7 +14,7 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.theme.Theme;
 
-import eu.unify.keycloak.legacy.storage.LegacyAttributes;
+import eu.unify.keycloak.legacy.LegacyAttributes;
 import eu.unify.keycloak.legacy.storage.LocalLegacyUsers;
 
 /**

@@ -19,6 +19,7 @@ import org.keycloak.models.credential.PasswordCredentialModel;
 import org.keycloak.storage.UserStoragePrivateUtil;
 import org.keycloak.storage.UserStorageProvider;
 
+import eu.unify.keycloak.legacy.LegacyAttributes;
 import eu.unify.keycloak.legacy.rights.LegacyRights;
 import eu.unify.keycloak.legacy.storage.LegacyMoveSource;
 
@@ -30,7 +31,7 @@ import eu.unify.keycloak.legacy.storage.LegacyMoveSource;
 final class AccountMove {
 
     /** User attribute: this account's mail goes to the main account (read by the mail-forwarding email sender). */
-    static final String ATTR_MAIL_FORWARD = "unify_mail_forward";
+    static final String ATTR_MAIL_FORWARD = LegacyAttributes.MAIL_FORWARD;
 
     /**
      * One account of the form: its page entry, the checked address, the forward flag and its legacy hash as a
@@ -43,7 +44,7 @@ final class AccountMove {
     /** What a moved account still needs once the move is committed. */
     record Moved(String userId, String email, boolean main, FollowUp followUp, GeneratedPassword password) {
 
-        enum FollowUp { NONE, ACTIVATION_MESSAGE, PASSWORD_MESSAGE }
+        enum FollowUp { NONE, ACTIVATION_MESSAGE, PASSWORD_MESSAGE, SIGN_IN_NAME_MESSAGE }
     }
 
     /** The move cannot be applied; nothing of it stays. {@code index} is the account's line, -1 for the whole form. */
@@ -155,7 +156,8 @@ final class AccountMove {
         }
         if (mode == CredentialMode.LEGACY_PASSWORD && planned.legacyCredential().isPresent()) {
             replacePassword(user, planned.legacyCredential().get());
-            return new Moved(user.getId(), planned.email(), false, Moved.FollowUp.NONE, null);
+            // The password stays; the new sign-in name is all the account holder must be told.
+            return new Moved(user.getId(), planned.email(), false, Moved.FollowUp.SIGN_IN_NAME_MESSAGE, null);
         }
         if (mode == CredentialMode.GENERATED_PASSWORD) {
             GeneratedPassword password = GeneratedPassword.create();

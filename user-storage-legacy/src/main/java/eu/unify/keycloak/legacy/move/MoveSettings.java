@@ -28,7 +28,7 @@ public final class MoveSettings {
             .helpText("How the moved sub-accounts get a password (the main account always keeps its own). "
                     + "activation-message: the activation message of 'Activate account with an emailed code' "
                     + "(unify-account-activation, which must be enabled); legacy-password: the legacy password keeps "
-                    + "working and is re-hashed at the first sign-in; generated-password: a generated password is "
+                    + "working, is re-hashed at the first sign-in, and a mail tells the new sign-in name; generated-password: a generated password is "
                     + "emailed and must be changed at the first sign-in. Default activation-message.")
             .type(ProviderConfigProperty.LIST_TYPE)
             .options(CredentialMode.ACTIVATION_MESSAGE.id(), CredentialMode.LEGACY_PASSWORD.id(),

@@ -10,7 +10,7 @@ import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 
-import eu.unify.keycloak.legacy.storage.LegacyAttributes;
+import eu.unify.keycloak.legacy.LegacyAttributes;
 
 /**
  * Counts, per wave, the realm's users that came from a legacy store: still linked ("imported") and moved. One

@@ -6,9 +6,10 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 import org.keycloak.storage.UserStorageProvider;
+import org.keycloak.timer.TimerProvider;
 
 import eu.unify.keycloak.common.rest.AdminRealmResourceFactory;
-import eu.unify.keycloak.legacy.storage.LegacyUserStorageProviderFactory;
+import eu.unify.keycloak.legacy.federation.LegacyUserStorageProviderFactory;
 
 /** The legacy migration's admin REST API under {@code /admin/realms/{realm}/unify-legacy}. */
 public final class ProgressResourceProviderFactory extends AdminRealmResourceFactory {
@@ -24,7 +25,7 @@ public final class ProgressResourceProviderFactory extends AdminRealmResourceFac
     @Override
     protected Object resource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth,
                               AdminEventBuilder adminEvent) {
-        return new ProgressResource(session, realm, auth, stores);
+        return new ProgressResource(session, realm, auth, adminEvent, stores);
     }
 
     @Override
@@ -32,5 +33,13 @@ public final class ProgressResourceProviderFactory extends AdminRealmResourceFac
         // The store factory owns the connection pools; the report asks the legacy databases through it.
         stores = (LegacyUserStorageProviderFactory) factory.getProviderFactory(UserStorageProvider.class,
                 LegacyUserStorageProviderFactory.ID);
+        try (KeycloakSession session = factory.create()) {
+            TimerProvider timer = session.getProvider(TimerProvider.class);
+            if (timer != null) {
+                // Hourly; each realm is snapshotted once per UTC day (see ProgressSnapshotTask).
+                timer.scheduleTask(new ProgressSnapshotTask(stores), ProgressSnapshotTask.INTERVAL_MILLIS,
+                        ProgressSnapshotTask.NAME);
+            }
+        }
     }
 }

@@ -10,6 +10,10 @@ final class StoreFailure {
     }
 
     static String describe(Throwable failure) {
+        return describe(failure, "count by wave");
+    }
+
+    static String describe(Throwable failure, String queryName) {
         Throwable cause = failure.getCause() == null ? failure : failure.getCause();
         String state = cause instanceof SQLException sql && sql.getSQLState() != null ? sql.getSQLState() : "";
         // 57014: PostgreSQL's "query cancelled" (its statement timeout); HYT00: SQL Server's timeout.
@@ -19,6 +23,6 @@ final class StoreFailure {
         if (state.startsWith("08")) {
             return "The legacy database cannot be reached: " + cause.getMessage();
         }
-        return "The query 'count by wave' failed: " + cause.getMessage();
+        return "The query '" + queryName + "' failed: " + cause.getMessage();
     }
 }

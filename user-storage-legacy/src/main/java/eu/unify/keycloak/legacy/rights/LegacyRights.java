@@ -18,7 +18,7 @@ import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.models.utils.RoleUtils;
 import org.keycloak.storage.UserStorageProvider;
 
-import eu.unify.keycloak.legacy.storage.LegacyAttributes;
+import eu.unify.keycloak.legacy.LegacyAttributes;
 
 /**
  * Applies a legacy store's {@link RightsMapping} in a realm: at the import of a legacy account (first sign-in and

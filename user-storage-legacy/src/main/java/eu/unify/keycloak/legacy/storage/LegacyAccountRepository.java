@@ -25,6 +25,7 @@ final class LegacyAccountRepository {
     static final String PARAM_OFFSET = "offset";
     static final String COUNT_WAVE = "wave";
     static final String COUNT_TOTAL = "total";
+    static final String COUNT_DISABLED = "disabled";
     static final String PARAM_MAIN_ACCOUNT = "main_account";
     /** More sub-accounts than this for one main account is a data error, not a company. */
     static final int MAX_SUB_ACCOUNTS = 1000;
@@ -59,21 +60,27 @@ final class LegacyAccountRepository {
     }
 
     /**
-     * Legacy accounts per wave, by the admin's "count by wave" query (columns {@code wave} and {@code total}); the
-     * key is null for accounts without a wave. Rows whose waves read the same are added up.
+     * Legacy accounts per wave, by the admin's "count by wave" query (columns {@code wave} and {@code total}, and
+     * optionally {@code disabled}); the key is null for accounts without a wave. Rows whose waves read the same are
+     * added up.
      */
-    Map<String, Long> countByWave(String sql) {
+    WaveCounts countByWave(String sql) {
         NamedSql query = NamedSql.parse(sql, Set.of());
         try (ConnectionPool.Lease lease = pool.borrow()) {
             try (PreparedStatement statement = prepare(lease.connection(), query, Map.of(), 10_000);
                  ResultSet rows = statement.executeQuery()) {
+                boolean withDisabled = hasColumn(rows, COUNT_DISABLED);
                 Map<String, Long> totals = new java.util.LinkedHashMap<>();
+                Map<String, Long> disabled = new java.util.LinkedHashMap<>();
                 while (rows.next()) {
                     Object wave = rows.getObject(COUNT_WAVE);
                     String key = wave == null || wave.toString().isBlank() ? null : wave.toString().trim();
                     totals.merge(key, rows.getLong(COUNT_TOTAL), Long::sum);
+                    if (withDisabled) {
+                        disabled.merge(key, rows.getLong(COUNT_DISABLED), Long::sum);
+                    }
                 }
-                return totals;
+                return new WaveCounts(totals, disabled);
             } catch (SQLException e) {
                 lease.markBroken();
                 throw e;
@@ -82,6 +89,16 @@ final class LegacyAccountRepository {
             throw new LegacyStoreUnavailableException("legacy store query 'count by wave' failed: "
                     + e.getClass().getSimpleName(), e);
         }
+    }
+
+    private static boolean hasColumn(ResultSet rows, String label) throws SQLException {
+        java.sql.ResultSetMetaData meta = rows.getMetaData();
+        for (int i = 1; i <= meta.getColumnCount(); i++) {
+            if (label.equalsIgnoreCase(meta.getColumnLabel(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The sub-accounts of one main account (its legacy username), at most {@value #MAX_SUB_ACCOUNTS}. */

@@ -21,6 +21,7 @@ import org.keycloak.validate.Validator;
 import org.keycloak.validate.ValidatorConfig;
 import org.keycloak.validate.Validators;
 
+import eu.unify.keycloak.legacy.LegacyAttributes;
 import eu.unify.keycloak.legacy.rights.LegacyRights;
 
 /** What an imported legacy account looks like in Keycloak: username, email, names and the legacy attributes. */
@@ -28,10 +29,10 @@ final class LegacyImport {
 
     private static final Logger LOG = Logger.getLogger(LegacyImport.class);
 
-    static final String ATTR_USERNAME = "legacy_username";
-    static final String ATTR_MAIN_ACCOUNT = "legacy_main_account";
-    static final String ATTR_WAVE = "legacy_wave";
-    static final String ATTR_RIGHTS = "legacy_rights";
+    static final String ATTR_USERNAME = LegacyAttributes.USERNAME;
+    static final String ATTR_MAIN_ACCOUNT = LegacyAttributes.MAIN_ACCOUNT;
+    static final String ATTR_WAVE = LegacyAttributes.WAVE;
+    static final String ATTR_RIGHTS = LegacyAttributes.RIGHTS;
 
     private LegacyImport() {
     }

@@ -49,7 +49,7 @@ public interface LegacyMoveSource {
             return Optional.empty();
         }
         ComponentModel component = realm.getComponent(link);
-        if (component == null || !LegacyUserStorageProviderFactory.ID.equals(component.getProviderId())) {
+        if (component == null || !LegacyStoreConfig.PROVIDER_ID.equals(component.getProviderId())) {
             return Optional.empty();
         }
         UserStorageProvider provider = session.getProvider(UserStorageProvider.class, component);

@@ -16,7 +16,11 @@ import eu.unify.keycloak.legacy.rights.RightsMapping;
  * Options of the {@code unify-legacy} user federation, as set in the admin console. Every getter is null-safe and
  * falls back to its default when the field is empty or invalid.
  */
-final class LegacyStoreConfig {
+public final class LegacyStoreConfig {
+
+    /** The provider id of the user federation: a public contract (realm exports, REST). */
+    public static final String PROVIDER_ID = "unify-legacy";
+
 
     static final String JDBC_URL = "jdbcUrl";
     static final String JDBC_USER = "jdbcUser";
@@ -53,7 +57,7 @@ final class LegacyStoreConfig {
             + "email, first_name, last_name, main_account, rights, wave, enabled FROM legacy_users "
             + "WHERE main_account = :main_account";
 
-    static final List<ProviderConfigProperty> PROPERTIES = ProviderConfigurationBuilder.create()
+    public static final List<ProviderConfigProperty> PROPERTIES = ProviderConfigurationBuilder.create()
             .property().name(JDBC_URL).label("JDBC URL")
             .helpText("Connection URL of the legacy database, for example jdbc:postgresql://db.example.com:5432/legacy "
                     + "or jdbc:mariadb://db.example.com:3306/legacy. Keycloak's own drivers are used: PostgreSQL, "
@@ -121,8 +125,9 @@ final class LegacyStoreConfig {
                     + "regardless of case. Empty: rights grant nothing.")
             .type(ProviderConfigProperty.MULTIVALUED_STRING_TYPE).defaultValue("").add()
             .property().name(COUNT_BY_WAVE).label("Query: count by wave")
-            .helpText("Returns one row per migration wave with exactly two columns: wave and total (the number of "
-                    + "legacy accounts in it; accounts without a wave form a row whose wave is NULL). Takes no "
+            .helpText("Returns one row per migration wave with the columns wave and total (the number of legacy "
+                    + "accounts in it; accounts without a wave form a row whose wave is NULL), and optionally disabled "
+                    + "(how many of them are disabled: they never move, so they are not counted as pending). Takes no "
                     + "parameters. Used by the migration progress report (admin REST API unify-legacy/progress).")
             .type(ProviderConfigProperty.TEXT_TYPE).defaultValue(DEFAULT_COUNT_BY_WAVE).add()
             .build();

@@ -33,9 +33,11 @@ import eu.unify.keycloak.legacy.hash.LegacyPasswordVerifier;
 
 /**
  * {@code unify-legacy} for one realm and one request: finds legacy accounts, checks their passwords against the
- * legacy store, and imports an account (linked to this provider) only after its password was confirmed.
+ * legacy store, and imports an account (linked to this provider) only after its password was confirmed. Public only
+ * because Keycloak reads a user storage factory's capabilities (lookup, credentials, ...) from the provider type it
+ * declares; built by {@link LegacyStorePools}.
  */
-final class LegacyUserStorageProvider implements UserStorageProvider, UserLookupProvider, CredentialInputValidator,
+public final class LegacyUserStorageProvider implements UserStorageProvider, UserLookupProvider, CredentialInputValidator,
         ImportedUserValidation, UserRegistrationProvider, LegacyMoveSource {
 
     static final String UNAVAILABLE_MESSAGE = "unify-legacy-unavailable";

@@ -9,6 +9,8 @@ import org.keycloak.models.UserModel;
 import org.keycloak.models.UserProvider;
 import org.keycloak.storage.UserStoragePrivateUtil;
 
+import eu.unify.keycloak.legacy.LegacyAttributes;
+
 /**
  * Keycloak users found by their legacy username ({@code legacy_username}), imported or moved, in Keycloak's own
  * database only (never the legacy store).

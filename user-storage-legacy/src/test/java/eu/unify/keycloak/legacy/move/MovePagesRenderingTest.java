@@ -1,9 +1,7 @@
 package eu.unify.keycloak.legacy.move;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,12 +37,8 @@ class MovePagesRenderingTest {
         return switch (name) {
             case "keycloak.v2" -> new Theme(name, Source.stock("theme/keycloak.v2/login"), Source.stock("theme/base/login"));
             case "keycloak" -> new Theme(name, Source.stock("theme/keycloak/login"), Source.stock("theme/base/login"));
-            default -> {
-                Path unify = ThemeResourceFiles.unifyTheme("login");
-                assumeTrue(unify != null, "theme sources not found");
-                yield new Theme("unify", Source.directory(unify), Source.stock("theme/keycloak.v2/login"),
-                        Source.stock("theme/base/login"));
-            }
+            default -> new Theme("unify", Source.unify("login"), Source.stock("theme/keycloak.v2/login"),
+                    Source.stock("theme/base/login"));
         };
     }
 
@@ -52,9 +46,7 @@ class MovePagesRenderingTest {
         if (name.equals("base")) {
             return new Theme(name, Source.stock("theme/base/email"));
         }
-        Path unify = ThemeResourceFiles.unifyTheme("email");
-        assumeTrue(unify != null, "theme sources not found");
-        return new Theme("unify", Source.directory(unify), Source.stock("theme/base/email"));
+        return new Theme("unify", Source.unify("email"), Source.stock("theme/base/email"));
     }
 
     static List<Arguments> loginThemesAndLanguages() {
@@ -181,6 +173,35 @@ class MovePagesRenderingTest {
             } else {
                 assertThat(mail.lines().map(String::trim).toList()).contains("Ab3-xY7#kLm9Pq2!");
             }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}, {1}")
+    @MethodSource("emailThemesAndLanguages")
+    void signInNameEmailShowsTheNewUsernameAndKeepsThePassword(String themeName, String locale) {
+        Theme theme = emailTheme(themeName);
+        Properties messages = theme.messages(locale);
+        for (String format : List.of("html", "text")) {
+            Msg msg = new Msg(messages, Locale.forLanguageTag(locale));
+            Map<String, Object> model = new HashMap<>();
+            model.put("realmName", "Acme Oy");
+            model.put("username", "info+lager@example.com");
+            model.put("legacyUsername", "Lager");
+            model.put("user", Map.of("firstName", "Lea", "email", "info+lager@example.com"));
+            model.put("locale", Locale.forLanguageTag(locale));
+            model.put("ltr", true);
+            model.put("msg", msg);
+            model.put("properties", theme.properties());
+            model.put("kcSanitize", KeycloakFreemarker.kcSanitize());
+            String mail = KeycloakFreemarker.render(theme, format + "/unify-legacy-sign-in-name.ftl", model);
+            assertThat(msg.missing).noneMatch(key -> key.startsWith("unify"));
+            String text = format.equals("html") ? KeycloakFreemarker.visibleText(mail) : mail;
+            assertThat(text).contains(format(messages, "unify-legacy-password-greeting", locale, "Lea"))
+                    .contains(format(messages, "unify-legacy-password-intro", locale, "Acme Oy", "Lager"))
+                    .contains("info+lager@example.com")
+                    .contains(format(messages, "unify-legacy-sign-in-name-password", locale))
+                    .doesNotContain(format(messages, "unify-legacy-password-password", locale, ""))
+                    .doesNotContain("unify-legacy-");
         }
     }
 

@@ -29,6 +29,7 @@ class MessageBundlesTest {
                 MoveRules.MAIN_PLUS_ADDRESS, MoveRules.FOREIGN_PLUS_ADDRESS, "unify-legacy-move-error-summary",
                 "unify-legacy-move-error-mandatory", "unify-legacy-move-error-changed", "unify-legacy-move-error-failed",
                 "unify-legacy-move-title", "unify-legacy-move-info-sub", "unify-legacy-password-subject",
-                "unify-legacy-password-password");
+                "unify-legacy-password-password", "unify-legacy-sign-in-name-subject",
+                "unify-legacy-sign-in-name-password");
     }
 }
