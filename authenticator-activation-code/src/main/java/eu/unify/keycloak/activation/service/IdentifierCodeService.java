@@ -144,8 +144,14 @@ public final class IdentifierCodeService {
         IdentifierState.WrongCode wrong = state.wrongCode(policy, now);
         // The same statement whether or not there is a live code to count on (then it matches no row).
         store.countWrong(wrong.countOn().map(IdentifierState.Request::id).orElse(""), policy.maxAttempts());
-        if (account != null && (wrong.result().isWrongGuess() || code.isWrongGuess())) {
-            lockout.countWrongCode(account);
+        if (wrong.result().isWrongGuess() || code.isWrongGuess()) {
+            if (account != null) {
+                lockout.countWrongCode(account);
+            } else {
+                // The same reads and write as counting for an account, under the identifier's key: no row matches.
+                store.wrongCodes(realm.getId(), key);
+                store.countWrongCodeOnCounter(realm.getId(), key, now);
+            }
         }
         return Optional.of(new Attempt(wrong.result(), Optional.of(state.throttle(policy, now))));
     }

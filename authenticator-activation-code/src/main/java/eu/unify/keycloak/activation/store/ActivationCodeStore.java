@@ -149,12 +149,7 @@ public final class ActivationCodeStore {
 
     /** One more wrong code for the account, at {@code now}. */
     public void countWrongCode(String realmId, String userId, Instant now) {
-        int updated = em.createNamedQuery("unifyCodeFailure.increment")
-                .setParameter("now", now.toEpochMilli())
-                .setParameter("realmId", realmId)
-                .setParameter("userId", userId)
-                .executeUpdate();
-        if (updated == 0) {
+        if (!countWrongCodeOnCounter(realmId, userId, now)) {
             // A code issued before the counter existed: start it now.
             CodeFailureEntity row = new CodeFailureEntity();
             row.setUserId(userId);
@@ -163,6 +158,18 @@ public final class ActivationCodeStore {
             row.setLastFailureAt(now.toEpochMilli());
             em.persist(row);
         }
+    }
+
+    /**
+     * The atomic increment alone: false if {@code subject} has no counter row. Run with an identifier's key in place
+     * of a user id (it never has one), it does the same statement as for an account and changes nothing.
+     */
+    public boolean countWrongCodeOnCounter(String realmId, String subject, Instant now) {
+        return em.createNamedQuery("unifyCodeFailure.increment")
+                .setParameter("now", now.toEpochMilli())
+                .setParameter("realmId", realmId)
+                .setParameter("userId", subject)
+                .executeUpdate() > 0;
     }
 
     /** The account proved itself (a right code, a sign-in, an admin): its wrong codes in a row start from zero. */
