@@ -25,6 +25,7 @@ import eu.unify.keycloak.activation.code.CodePurpose;
 import eu.unify.keycloak.activation.form.CodeForm;
 import eu.unify.keycloak.common.mask.EmailMask;
 import eu.unify.keycloak.activation.service.CodeEvents;
+import eu.unify.keycloak.activation.service.CodeLockout;
 import eu.unify.keycloak.activation.service.IdentifierCodeService;
 import eu.unify.keycloak.activation.service.SessionCodeService;
 import eu.unify.keycloak.activation.service.SessionCodeService.SendResult;
@@ -43,12 +44,19 @@ import eu.unify.keycloak.activation.service.SessionCodeService.SendResult;
  *   <li>both paths do the same work before the response: the code of a real account is issued and mailed after it,
  *       and a typed code is checked against a stored code either way. Nothing sleeps.</li>
  * </ul>
+ *
+ * <p>Locks: while an account's codes are refused ({@link CodeLockout}: Keycloak's brute-force lockout, or the bound
+ * on wrong codes in a row), its identifier is answered exactly as an unknown one: the identifier's state is updated as
+ * for any granted send, the page is the same, nothing is sent, and every code typed, the right one included, is
+ * answered and counted as a wrong one. A code works only in the authentication session that asked for it.
  */
 final class ResetCodeAuthenticator implements Authenticator {
 
     static final CodePurpose PURPOSE = CodePurpose.RESET_CREDENTIALS;
 
     private static final String NOTE_ISSUED = "unify-reset-code.issued";
+    /** Event detail: the account's codes were refused because it is locked (see {@link CodeLockout}). */
+    static final String DETAIL_LOCKED = "unify_locked";
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
@@ -80,12 +88,23 @@ final class ResetCodeAuthenticator implements Authenticator {
     private Response sendAndRender(AuthenticationFlowContext context, ResetCodeConfig config, boolean again) {
         CodePolicy policy = config.policy();
         UserModel user = recipient(context);
+        String key = identifierKey(context);
+        CodeLockout.Lock lock = requests(context).lock(user, key, config.maxWrongCodesInARow());
         // The mail's language as Keycloak would pick it for the account (what the visitor chose, else the account's
         // own); the page's is the visitor's alone.
         Locale mailLocale = context.getSession().getContext().resolveLocale(user);
-        SendResult result = requests(context).send(PURPOSE, identifierKey(context), policy, user, mailLocale,
-                context.getAuthenticationSession().getClient().getClientId(), EventType.SEND_RESET_PASSWORD);
-        sendEvent(context, user, result, again);
+        SendResult result = requests(context).send(PURPOSE, key, policy, lock.refusesCodes() ? null : user,
+                mailLocale, context.getAuthenticationSession().getClient().getClientId(),
+                EventType.SEND_RESET_PASSWORD, context.getAuthenticationSession());
+        if (lock.refusesCodes()) {
+            // For the admin only (events are not shown to users): nothing was sent because the account is locked.
+            context.getEvent().clone().event(EventType.SEND_RESET_PASSWORD).user(user)
+                    .detail(CodeEvents.DETAIL_PURPOSE, PURPOSE.id()).detail(DETAIL_LOCKED, "true")
+                    .detail("reason", lock.name().toLowerCase(Locale.ROOT))
+                    .error(lock == CodeLockout.Lock.PERMANENT ? Errors.USER_DISABLED : Errors.USER_TEMPORARILY_DISABLED);
+        } else {
+            sendEvent(context, user, result, again);
+        }
 
         CodeForm form = again ? form(context, policy).afterSend(result, maskedAddress(context))
                 : form(context, policy).afterFirstSend(result, maskedAddress(context));
@@ -117,8 +136,10 @@ final class ResetCodeAuthenticator implements Authenticator {
     private void checkCode(AuthenticationFlowContext context, ResetCodeConfig config, String input) {
         CodePolicy policy = config.policy();
         UserModel user = recipient(context);
-        Optional<SessionCodeService.Attempt> checked =
-                requests(context).check(PURPOSE, identifierKey(context), policy, user, input);
+        String key = identifierKey(context);
+        boolean locked = requests(context).lock(user, key, config.maxWrongCodesInARow()).refusesCodes();
+        Optional<SessionCodeService.Attempt> checked = requests(context).check(PURPOSE, key, policy, user, input,
+                context.getAuthenticationSession(), locked);
         if (checked.isEmpty()) {
             context.challenge(currentState(context, config).error("unify-code-error-format", policy.length())
                     .render(visitorForm(context)));
@@ -136,6 +157,9 @@ final class ResetCodeAuthenticator implements Authenticator {
         var event = context.getEvent().clone().detail(CodeEvents.DETAIL_PURPOSE, PURPOSE.id());
         if (user != null) {
             event.user(user);
+            if (locked) {
+                event.detail(DETAIL_LOCKED, "true");
+            }
         }
         CodeEvents.failed(event, result);
         Response page = form(context, policy).resend(checked.get().resend().orElseThrow()).afterCheck(result)

@@ -26,17 +26,23 @@ final class ResetCodeConfig {
     static final List<ProviderConfigProperty> PROPERTIES = SessionCodeOptions.properties();
 
     private final CodePolicy policy;
+    private final int maxWrongCodesInARow;
 
-    private ResetCodeConfig(CodePolicy policy) {
+    private ResetCodeConfig(CodePolicy policy, int maxWrongCodesInARow) {
         this.policy = policy;
+        this.maxWrongCodesInARow = maxWrongCodesInARow;
     }
 
     static ResetCodeConfig of(AuthenticatorConfigModel model) {
         Map<String, String> config = model == null || model.getConfig() == null ? Map.of() : model.getConfig();
-        return new ResetCodeConfig(SessionCodeOptions.policy(config));
+        return new ResetCodeConfig(SessionCodeOptions.policy(config), SessionCodeOptions.maxWrongCodesInARow(config));
     }
 
     CodePolicy policy() {
         return policy;
+    }
+
+    int maxWrongCodesInARow() {
+        return maxWrongCodesInARow;
     }
 }

@@ -79,6 +79,16 @@ public final class CodeCheck {
      * @throws IllegalArgumentException if the policy is for a different kind of code than the stored one
      */
     public static Result verify(Optional<StoredCode> newest, HashedCode candidate, Instant now, CodePolicy policy) {
+        return verify(newest, candidate, now, policy, true);
+    }
+
+    /**
+     * As {@link #verify(Optional, HashedCode, Instant, CodePolicy)}, but with {@code mayMatch} false even the right
+     * code counts as one more wrong try: how a code is refused where it must not work (typed in another sign-in than
+     * the one that sent it, or while its account is locked) with exactly the answer a wrong code gets.
+     */
+    public static Result verify(Optional<StoredCode> newest, HashedCode candidate, Instant now, CodePolicy policy,
+                                boolean mayMatch) {
         Objects.requireNonNull(newest, "newest");
         Objects.requireNonNull(candidate, "candidate");
         Objects.requireNonNull(now, "now");
@@ -102,7 +112,9 @@ public final class CodeCheck {
         if (code.attempts() >= maxAttempts) {
             return new Result(Outcome.EXHAUSTED, 0, Optional.empty());
         }
-        if (CodeHasher.matches(code.hashedCode(), candidate)) {
+        // Compared even when it may not match, so a refused right code costs the same time as a wrong one.
+        boolean matches = CodeHasher.matches(code.hashedCode(), candidate);
+        if (matches && mayMatch) {
             return new Result(Outcome.VALID, maxAttempts - code.attempts(), Optional.of(code.asConsumed()));
         }
         StoredCode charged = code.withFailedAttempt();

@@ -24,7 +24,7 @@ public final class AccountCodeOptions {
 
     /** Config key: lifetime in whole days; the console shows days, the policy counts minutes. */
     public static final String LIFETIME_DAYS = "code.lifetime.days";
-    /** Config key: wrong codes one IP address may type per hour, across all sign-ins. */
+    /** Config key: wrong codes one IP address may type per hour, across all sign-ins, before they are slowed down. */
     public static final String MAX_FAILURES_PER_ADDRESS = "code.max.failures.per.address";
 
     /** The step whose settings these are ({@code ActivationCodeAuthenticatorFactory.ID}). */
@@ -58,21 +58,31 @@ public final class AccountCodeOptions {
             .type(ProviderConfigProperty.STRING_TYPE)
             .defaultValue(String.valueOf(CodePolicy.DEFAULT_MAX_ATTEMPTS)).add()
             .property().name(MAX_FAILURES_PER_ADDRESS)
-            .label("Wrong codes per IP address and hour")
-            .helpText("Wrong codes one IP address may type within an hour, over all its sign-ins, "
-                    + LOWEST_MAX_FAILURES_PER_ADDRESS + " to " + HIGHEST_MAX_FAILURES_PER_ADDRESS
-                    + ". Raise it if many users share one address (a company proxy). Default "
-                    + DEFAULT_MAX_FAILURES_PER_ADDRESS + ".")
+            .label("Wrong codes per IP address and hour before slowing down")
+            .helpText("Wrong codes one IP address may type within an hour, over all its sign-ins, before its tries "
+                    + "are slowed down, " + LOWEST_MAX_FAILURES_PER_ADDRESS + " to " + HIGHEST_MAX_FAILURES_PER_ADDRESS
+                    + ". Beyond it, each further try of a sign-in after a wrong code waits 1, 2, 4, ... seconds, at "
+                    + "most 5 minutes; the first try of every sign-in is always checked, so users behind the same "
+                    + "address (a company proxy) still get in with a right code. Logged once per hour under the "
+                    + "category eu.unify.keycloak.activation.guessing. Default " + DEFAULT_MAX_FAILURES_PER_ADDRESS + ".")
             .type(ProviderConfigProperty.STRING_TYPE)
             .defaultValue(String.valueOf(DEFAULT_MAX_FAILURES_PER_ADDRESS)).add()
+            .property().name(SessionCodeOptions.MAX_WRONG_CODES_IN_A_ROW)
+            .label("Wrong codes per account in a row")
+            .helpText(SessionCodeOptions.MAX_WRONG_CODES_IN_A_ROW_HELP + " Here a used or expired code counts for the "
+                    + "account it names; so does a wrong code typed on the activation page of the account.")
+            .type(ProviderConfigProperty.STRING_TYPE)
+            .defaultValue(String.valueOf(SessionCodeOptions.DEFAULT_MAX_WRONG_CODES_IN_A_ROW)).add()
             .build();
 
     private final CodePolicy policy;
     private final int maxFailuresPerAddress;
+    private final int maxWrongCodesInARow;
 
-    private AccountCodeOptions(CodePolicy policy, int maxFailuresPerAddress) {
+    private AccountCodeOptions(CodePolicy policy, int maxFailuresPerAddress, int maxWrongCodesInARow) {
         this.policy = policy;
         this.maxFailuresPerAddress = maxFailuresPerAddress;
+        this.maxWrongCodesInARow = maxWrongCodesInARow;
     }
 
     /** The options with label, help text and default, in console order. */
@@ -90,7 +100,8 @@ public final class AccountCodeOptions {
         policyConfig.put(CodePolicy.CONFIG_LIFETIME_MINUTES, Long.toString(days * 24 * 60));
         int perAddress = (int) wholeNumber(values.get(MAX_FAILURES_PER_ADDRESS), LOWEST_MAX_FAILURES_PER_ADDRESS,
                 HIGHEST_MAX_FAILURES_PER_ADDRESS, DEFAULT_MAX_FAILURES_PER_ADDRESS);
-        return new AccountCodeOptions(CodePolicy.fromConfig(CodeKind.ACCOUNT, policyConfig), perAddress);
+        return new AccountCodeOptions(CodePolicy.fromConfig(CodeKind.ACCOUNT, policyConfig), perAddress,
+                SessionCodeOptions.maxWrongCodesInARow(values));
     }
 
     /**
@@ -118,6 +129,11 @@ public final class AccountCodeOptions {
 
     public int maxFailuresPerAddress() {
         return maxFailuresPerAddress;
+    }
+
+    /** The bound on an account's wrong codes in a row (see {@code CodeLockout}). */
+    public int maxWrongCodesInARow() {
+        return maxWrongCodesInARow;
     }
 
     private static void copy(Map<String, String> from, String key, Map<String, String> to) {

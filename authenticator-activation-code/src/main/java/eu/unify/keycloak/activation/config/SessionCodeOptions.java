@@ -15,6 +15,19 @@ import eu.unify.keycloak.activation.code.CodePolicy;
  */
 public final class SessionCodeOptions {
 
+    /** Config key: wrong codes an account may have in a row, over all its codes, before codes stop working. */
+    public static final String MAX_WRONG_CODES_IN_A_ROW = "code.max.wrong.in.a.row";
+    /** Well inside NIST SP 800-63B's at most 100 consecutive failures, yet 10 codes' worth of wrong tries. */
+    public static final int DEFAULT_MAX_WRONG_CODES_IN_A_ROW = 50;
+    static final int LOWEST_MAX_WRONG_CODES_IN_A_ROW = 5;
+    static final int HIGHEST_MAX_WRONG_CODES_IN_A_ROW = 100;
+
+    static final String MAX_WRONG_CODES_IN_A_ROW_HELP = "Wrong codes an account may have in a row, over all its "
+            + "codes (asking for a new code does not start again), " + LOWEST_MAX_WRONG_CODES_IN_A_ROW + " to "
+            + HIGHEST_MAX_WRONG_CODES_IN_A_ROW + ". Then no code works for the account, not even the right one, "
+            + "until its owner signs in or gets a new password, or an admin clears it. Applies even where the realm's "
+            + "brute-force detection is off. Default " + DEFAULT_MAX_WRONG_CODES_IN_A_ROW + ".";
+
     private SessionCodeOptions() {
     }
 
@@ -46,7 +59,27 @@ public final class SessionCodeOptions {
                 .label("Codes per hour")
                 .helpText("How many codes one user may receive within an hour, 1 to 20. Default 5.")
                 .type(ProviderConfigProperty.STRING_TYPE)
-                .defaultValue(String.valueOf(CodePolicy.DEFAULT_MAX_SENDS_PER_HOUR)).add();
+                .defaultValue(String.valueOf(CodePolicy.DEFAULT_MAX_SENDS_PER_HOUR)).add()
+                .property().name(MAX_WRONG_CODES_IN_A_ROW)
+                .label("Wrong codes per account in a row")
+                .helpText(MAX_WRONG_CODES_IN_A_ROW_HELP)
+                .type(ProviderConfigProperty.STRING_TYPE)
+                .defaultValue(String.valueOf(DEFAULT_MAX_WRONG_CODES_IN_A_ROW)).add();
+    }
+
+    /** The bound on an account's wrong codes in a row; the default for a missing or invalid value. */
+    public static int maxWrongCodesInARow(Map<String, String> config) {
+        String raw = config == null ? null : config.get(MAX_WRONG_CODES_IN_A_ROW);
+        if (raw == null || raw.isBlank()) {
+            return DEFAULT_MAX_WRONG_CODES_IN_A_ROW;
+        }
+        try {
+            int value = Integer.parseInt(raw.trim());
+            return value < LOWEST_MAX_WRONG_CODES_IN_A_ROW || value > HIGHEST_MAX_WRONG_CODES_IN_A_ROW
+                    ? DEFAULT_MAX_WRONG_CODES_IN_A_ROW : value;
+        } catch (NumberFormatException e) {
+            return DEFAULT_MAX_WRONG_CODES_IN_A_ROW;
+        }
     }
 
     public static List<ProviderConfigProperty> properties() {

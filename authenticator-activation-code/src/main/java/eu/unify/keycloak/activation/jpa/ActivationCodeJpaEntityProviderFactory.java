@@ -23,7 +23,8 @@ public final class ActivationCodeJpaEntityProviderFactory extends JpaEntitiesFac
     private static final long PURGE_INTERVAL_MILLIS = 15 * 60 * 1000L;
 
     public ActivationCodeJpaEntityProviderFactory() {
-        super(ID, CHANGELOG, List.of(ActivationCodeEntity.class, CodeSendEntity.class, CodeRequestEntity.class));
+        super(ID, CHANGELOG, List.of(ActivationCodeEntity.class, CodeSendEntity.class, CodeFailureEntity.class,
+                CodeRequestEntity.class));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package eu.unify.keycloak.activation.requiredaction;
 
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -26,6 +27,7 @@ import eu.unify.keycloak.activation.form.CodeForm;
 import eu.unify.keycloak.common.mask.EmailMask;
 import eu.unify.keycloak.activation.service.AccountCodeService;
 import eu.unify.keycloak.activation.service.CodeEvents;
+import eu.unify.keycloak.activation.service.CodeLockout;
 import eu.unify.keycloak.activation.service.SessionCodeService;
 import eu.unify.keycloak.activation.service.SessionCodeService.SendResult;
 
@@ -85,11 +87,9 @@ final class AccountActivationRequiredAction implements RequiredActionProvider {
         UserModel user = context.getUser();
         RealmModel realm = context.getRealm();
         BruteForceProtector bruteForce = context.getSession().getProvider(BruteForceProtector.class);
-        if (realm.isBruteForceProtected() && bruteForce.isTemporarilyDisabled(context.getSession(), realm, user)) {
-            context.getEvent().clone().event(EventType.CUSTOM_REQUIRED_ACTION_ERROR).user(user)
-                    .detail(CodeEvents.DETAIL_PURPOSE, purpose.id()).error(Errors.USER_TEMPORARILY_DISABLED);
+        if (refusedForLock(context, purpose, welcome)) {
             CodeForm page = welcome ? welcomeForm(context) : currentState(context, policy);
-            context.challenge(page.error("unify-code-error-exhausted").render(context.form()));
+            context.challenge(page.pageError("unify-code-error-locked").render(context.form()));
             return;
         }
 
@@ -144,6 +144,11 @@ final class AccountActivationRequiredAction implements RequiredActionProvider {
 
     private CodeForm send(RequiredActionContext context, CodePolicy policy, boolean again) {
         UserModel user = context.getUser();
+        if (refusedForLock(context, PURPOSE, false)) {
+            // No usable code for a locked account: nothing is sent. Whoever opened the activation link holds the
+            // mailbox the link went to, so the page says why.
+            return form(context, policy).resend(true, 0).pageError("unify-code-error-locked");
+        }
         SendResult result = service(context).send(user, PURPOSE, policy, context.getAuthenticationSession());
         var event = context.getEvent().clone().event(EventType.CUSTOM_REQUIRED_ACTION).user(user)
                 .detail(Details.CUSTOM_REQUIRED_ACTION, AccountActivationRequiredActionFactory.ID)
@@ -156,6 +161,24 @@ final class AccountActivationRequiredAction implements RequiredActionProvider {
         }
         String masked = EmailMask.mask(user.getEmail());
         return again ? form(context, policy).afterSend(result, masked) : form(context, policy).afterFirstSend(result, masked);
+    }
+
+    /**
+     * Whether the account's codes are refused now ({@link CodeLockout}); if so, records why in an error event. The
+     * code is then neither sent nor checked nor counted: the lock ends on its own or by its owner or an admin.
+     */
+    private static boolean refusedForLock(RequiredActionContext context, CodePurpose purpose, boolean welcome) {
+        int bound = welcome ? AccountCodeOptions.ofRealm(context.getRealm()).maxWrongCodesInARow()
+                : SessionCodeOptions.maxWrongCodesInARow(context.getConfig() == null ? null : context.getConfig().getConfig());
+        CodeLockout.Lock lock = CodeLockout.of(context.getSession(), context.getRealm()).lock(context.getUser(), bound);
+        if (!lock.refusesCodes()) {
+            return false;
+        }
+        context.getEvent().clone().event(EventType.CUSTOM_REQUIRED_ACTION_ERROR).user(context.getUser())
+                .detail(Details.CUSTOM_REQUIRED_ACTION, AccountActivationRequiredActionFactory.ID)
+                .detail(CodeEvents.DETAIL_PURPOSE, purpose.id()).detail("reason", lock.name().toLowerCase(Locale.ROOT))
+                .error(lock == CodeLockout.Lock.PERMANENT ? Errors.USER_DISABLED : Errors.USER_TEMPORARILY_DISABLED);
+        return true;
     }
 
     private CodeForm currentState(RequiredActionContext context, CodePolicy policy) {

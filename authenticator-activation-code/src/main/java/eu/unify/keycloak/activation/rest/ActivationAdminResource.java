@@ -3,6 +3,7 @@ package eu.unify.keycloak.activation.rest;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -31,6 +32,7 @@ import eu.unify.keycloak.activation.requiredaction.AccountActivationConfig;
 import eu.unify.keycloak.activation.requiredaction.ActivationLink;
 import eu.unify.keycloak.activation.service.AccountCodeService;
 import eu.unify.keycloak.activation.service.CodeEvents;
+import eu.unify.keycloak.activation.service.CodeLockout;
 import eu.unify.keycloak.common.rest.ApiErrors;
 
 /**
@@ -118,5 +120,27 @@ final class ActivationAdminResource {
         body.put("sent", true);
         body.put("expiresAt", issued.expiresAt().orElseThrow().getEpochSecond());
         return Response.ok(body).build();
+    }
+
+    /**
+     * Clears the user's count of wrong codes in a row, so codes work again for an account that reached the bound
+     * (see {@link CodeLockout}). Needs manage-users; answers 204, or 404 {@code user-not-found} in Unify's one error
+     * body ({@link ApiErrors}) to a caller who may look users up. Keycloak's own brute-force lockout is cleared where
+     * it always is (the user's brute-force status in the console, or {@code attack-detection}).
+     */
+    @DELETE
+    @Path("users/{id}/code-failures")
+    public Response clearCodeFailures(@PathParam("id") String id) {
+        UserModel user = session.users().getUserById(realm, id);
+        if (user == null) {
+            if (!auth.users().canQuery()) {
+                throw new ForbiddenException();
+            }
+            throw ApiErrors.exception(404, "user-not-found", "There is no user with this id in the realm.");
+        }
+        auth.users().requireManage(user);
+        CodeLockout.of(session, realm).clear(user);
+        adminEvent.operation(OperationType.DELETE).resourcePath(session.getContext().getUri()).success();
+        return Response.noContent().build();
     }
 }

@@ -37,21 +37,24 @@ public final class AccountCodeService {
 
     private final RealmModel realm;
     private final ActivationCodeStore store;
+    private final CodeLockout lockout;
     private final CodeKeys keys;
     private final CodeMailer mailer;
     private final CodeGenerator generator;
 
-    AccountCodeService(RealmModel realm, ActivationCodeStore store, CodeKeys keys, CodeMailer mailer,
-                       CodeGenerator generator) {
+    AccountCodeService(RealmModel realm, ActivationCodeStore store, CodeLockout lockout, CodeKeys keys,
+                       CodeMailer mailer, CodeGenerator generator) {
         this.realm = realm;
         this.store = store;
+        this.lockout = lockout;
         this.keys = keys;
         this.mailer = mailer;
         this.generator = generator;
     }
 
     public static AccountCodeService of(KeycloakSession session, RealmModel realm) {
-        return new AccountCodeService(realm, ActivationCodeStore.of(session), new CodeKeys(session, realm),
+        ActivationCodeStore store = ActivationCodeStore.of(session);
+        return new AccountCodeService(realm, store, new CodeLockout(session, realm, store), new CodeKeys(session, realm),
                 new CodeMailer(session, realm), new CodeGenerator(RANDOM));
     }
 
@@ -104,6 +107,7 @@ public final class AccountCodeService {
         StoredCode stored = StoredCode.issue(KeycloakModelUtils.generateId(), purpose, user.getId(), hashed, now, policy);
         store.replace(realm.getId(), stored);
         store.recordSend(realm.getId(), user.getId(), purpose, now);
+        store.ensureWrongCodeCounter(realm.getId(), user.getId());
         return new Issued(Issued.Status.SENT, Optional.of(stored.expiresAt()));
     }
 
@@ -127,13 +131,23 @@ public final class AccountCodeService {
 
     /**
      * Redeems a found code: the constant-time check of {@link CodeCheck} (hash and key id), expiry and single use,
-     * written back conditionally so that of two requests with the same code exactly one gets {@code VALID}.
+     * written back conditionally so that of two requests with the same code exactly one gets {@code VALID}. The
+     * outcome counts in the row of wrong codes of {@code owner}, the account the code names.
      */
-    public CodeCheck.Result redeem(Match match, CodePolicy policy) {
+    public CodeCheck.Result redeem(Match match, UserModel owner, CodePolicy policy) {
+        if (!owner.getId().equals(match.userId())) {
+            throw new IllegalArgumentException("the code belongs to another user");
+        }
         CodeCheck.Result result = CodeCheck.verify(Optional.of(match.code()), match.candidate(), now(), policy);
         if (result.toPersist().isPresent() && !store.recordCheck(match.code(), result.toPersist().get())) {
             // Another request redeemed it between our read and our write.
             return new CodeCheck.Result(CodeCheck.Outcome.CONSUMED, 0, Optional.empty());
+        }
+        if (result.isValid()) {
+            lockout.countRightCode(owner);
+        } else {
+            // A used or expired code names its account: it counts there like a wrong one.
+            lockout.countWrongCode(owner);
         }
         return result;
     }
@@ -145,6 +159,16 @@ public final class AccountCodeService {
      * a code of this kind (a typing slip, not counted).
      */
     public Optional<CodeCheck.Result> checkOwn(UserModel user, CodePurpose purpose, CodePolicy policy, String input) {
+        return checkOwn(user, purpose, policy, input, false);
+    }
+
+    /**
+     * As {@link #checkOwn(UserModel, CodePurpose, CodePolicy, String)}; with {@code refuse} (the account is locked,
+     * see {@link CodeLockout}) even the right code is answered and counted as a wrong one. Wrong codes count towards
+     * the account's bound on wrong codes in a row; a right one clears it.
+     */
+    public Optional<CodeCheck.Result> checkOwn(UserModel user, CodePurpose purpose, CodePolicy policy, String input,
+                                               boolean refuse) {
         requireAccountPurpose(purpose);
         Optional<String> normalized = CodeNormalizer.normalize(input, CodeKind.ACCOUNT);
         if (normalized.isEmpty()) {
@@ -155,10 +179,15 @@ public final class AccountCodeService {
                 .flatMap(stored -> keys.byKeyId(stored.hashedCode().keyId()))
                 .orElseGet(keys::active)
                 .hashAccountCode(purpose, normalized.get());
-        CodeCheck.Result result = CodeCheck.verify(newest, candidate, now(), policy);
+        CodeCheck.Result result = CodeCheck.verify(newest, candidate, now(), policy, !refuse);
         if (result.toPersist().isPresent() && !store.recordCheck(newest.get(), result.toPersist().get())) {
             // A double submit: the other request changed the code between our read and our write.
             return Optional.of(new CodeCheck.Result(CodeCheck.Outcome.CONSUMED, 0, Optional.empty()));
+        }
+        if (result.isValid()) {
+            lockout.countRightCode(user);
+        } else if (result.isWrongGuess()) {
+            lockout.countWrongCode(user);
         }
         return Optional.of(result);
     }

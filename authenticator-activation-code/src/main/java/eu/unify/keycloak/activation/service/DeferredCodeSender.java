@@ -54,12 +54,13 @@ final class DeferredCodeSender {
     /**
      * Arranges the send for after the request's commit.
      *
+     * @param codeId    the id the code gets: the requesting authentication session is bound to it already
      * @param locale    the mail's language, resolved while the request was there to resolve it from
      * @param eventType the event recorded if the mail fails
      */
     static void afterCommit(KeycloakSession session, RealmModel realm, UserModel user, CodePurpose purpose,
-                            CodePolicy policy, Locale locale, String clientId, EventType eventType) {
-        Job job = new Job(session.getKeycloakSessionFactory(), realm.getId(), user.getId(), purpose, policy,
+                            CodePolicy policy, String codeId, Locale locale, String clientId, EventType eventType) {
+        Job job = new Job(session.getKeycloakSessionFactory(), realm.getId(), user.getId(), purpose, policy, codeId,
                 locale.toLanguageTag(), clientId, eventType, DetachedConnection.of(session.getContext().getConnection()));
         ExecutorService executor = session.getProvider(ExecutorsProvider.class).getExecutor(EXECUTOR);
         session.getTransactionManager().enlistAfterCompletion(new AbstractKeycloakTransaction() {
@@ -80,7 +81,7 @@ final class DeferredCodeSender {
     }
 
     private record Job(KeycloakSessionFactory factory, String realmId, String userId, CodePurpose purpose,
-                       CodePolicy policy, String languageTag, String clientId, EventType eventType,
+                       CodePolicy policy, String codeId, String languageTag, String clientId, EventType eventType,
                        ClientConnection connection) {
 
         void run() {
@@ -89,7 +90,7 @@ final class DeferredCodeSender {
                     UserModel user = recipient(session);
                     return user == null ? null
                             : SessionCodeService.of(session, session.getContext().getRealm())
-                                    .issueUnsent(user, purpose, policy);
+                                    .issueUnsent(user, purpose, policy, codeId);
                 });
                 if (code != null) {
                     KeycloakModelUtils.runJobInTransaction(factory, session -> mail(session, code));

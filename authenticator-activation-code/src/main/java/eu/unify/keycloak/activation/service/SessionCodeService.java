@@ -38,6 +38,11 @@ public final class SessionCodeService {
     private static final SecureRandom RANDOM = new SecureRandom();
     /** Authentication session note (+ purpose id): the {@link SessionSends} of the session's last send. */
     static final String NOTE_SENDS = "unify-code.sends.";
+    /**
+     * Authentication session note (+ purpose id): the id of the code this session sent. A code works only in the
+     * session that sent it (ASVS 5.0 6.6.2): typed in another browser, even the right code counts as a wrong one.
+     */
+    static final String NOTE_BOUND = "unify-code.bound.";
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -121,11 +126,13 @@ public final class SessionCodeService {
             return new SendResult(SendResult.Status.SEND_FAILED, 0);
         }
         Instant now = now();
-        store.replace(realm.getId(), StoredCode.issue(KeycloakModelUtils.generateId(), purpose, user.getId(), hashed,
-                now, policy));
+        String codeId = KeycloakModelUtils.generateId();
+        store.replace(realm.getId(), StoredCode.issue(codeId, purpose, user.getId(), hashed, now, policy));
         store.recordSend(realm.getId(), user.getId(), purpose, now);
+        store.ensureWrongCodeCounter(realm.getId(), user.getId());
         if (authSession != null) {
             authSession.setAuthNote(NOTE_SENDS + purpose.id(), SessionSends.after(earlier, now).encode());
+            authSession.setAuthNote(NOTE_BOUND + purpose.id(), codeId);
         }
         return new SendResult(SendResult.Status.SENT, policy.resendCooldown().toSeconds());
     }
@@ -139,6 +146,17 @@ public final class SessionCodeService {
      */
     public Optional<Attempt> check(UserModel user, CodePurpose purpose, CodePolicy policy, String input,
                                    AuthenticationSessionModel authSession) {
+        return check(user, purpose, policy, input, authSession, false);
+    }
+
+    /**
+     * As {@link #check(UserModel, CodePurpose, CodePolicy, String, AuthenticationSessionModel)}; with {@code refuse}
+     * (the account is locked, see {@link CodeLockout}) even the right code is answered and counted as a wrong one.
+     * So is a code typed in another authentication session than the one that sent it. Every wrong code also counts
+     * towards the account's bound on wrong codes in a row; a right one clears it.
+     */
+    public Optional<Attempt> check(UserModel user, CodePurpose purpose, CodePolicy policy, String input,
+                                   AuthenticationSessionModel authSession, boolean refuse) {
         Optional<String> normalized = CodeNormalizer.normalize(input, policy);
         if (normalized.isEmpty()) {
             return Optional.empty();
@@ -149,13 +167,20 @@ public final class SessionCodeService {
                 .orElseGet(keys::active)
                 .hashSessionCode(purpose, user.getId(), normalized.get());
         Instant now = now();
-        CodeCheck.Result result = CodeCheck.verify(newest, candidate, now, policy);
+        boolean sentHere = authSession != null && newest
+                .filter(code -> code.id().equals(authSession.getAuthNote(NOTE_BOUND + purpose.id()))).isPresent();
+        CodeCheck.Result result = CodeCheck.verify(newest, candidate, now, policy, sentHere && !refuse);
         if (result.toPersist().isPresent() && !store.recordCheck(newest.get(), result.toPersist().get())) {
             // Another request changed this code between our read and write (a double submit): it won, we did not.
             result = new CodeCheck.Result(CodeCheck.Outcome.CONSUMED, 0, Optional.empty());
         }
+        CodeLockout lockout = new CodeLockout(session, realm, store);
         if (result.isValid()) {
+            lockout.countRightCode(user);
             return Optional.of(new Attempt(result, Optional.empty()));
+        }
+        if (result.isWrongGuess()) {
+            lockout.countWrongCode(user);
         }
         Optional<List<Instant>> knownSends = Optional.ofNullable(authSession)
                 .flatMap(session -> SessionSends.decode(session.getAuthNote(NOTE_SENDS + purpose.id())))
@@ -171,13 +196,22 @@ public final class SessionCodeService {
      * happens after the response ({@link DeferredCodeSender}). The caller mails the returned code once this
      * transaction has committed, so the code works by the time the mail arrives.
      */
-    GeneratedCode issueUnsent(UserModel user, CodePurpose purpose, CodePolicy policy) {
+    GeneratedCode issueUnsent(UserModel user, CodePurpose purpose, CodePolicy policy, String codeId) {
         GeneratedCode code = generator.generate(policy);
         HashedCode hashed = keys.active().hashSessionCode(purpose, user.getId(), code.normalized());
         Instant now = now();
-        store.replace(realm.getId(), StoredCode.issue(KeycloakModelUtils.generateId(), purpose, user.getId(), hashed,
-                now, policy));
+        store.replace(realm.getId(), StoredCode.issue(codeId, purpose, user.getId(), hashed, now, policy));
+        store.ensureWrongCodeCounter(realm.getId(), user.getId());
         return code;
+    }
+
+    /**
+     * Binds a code to the authentication session that asked for it, before the code exists: the caller chose its id
+     * ({@link #issueUnsent}'s {@code codeId}) and the code is stored after the response. Only this session's typed
+     * code may match it (ASVS 5.0 6.6.2).
+     */
+    static void bind(AuthenticationSessionModel authSession, CodePurpose purpose, String codeId) {
+        authSession.setAuthNote(NOTE_BOUND + purpose.id(), codeId);
     }
 
     /** The second half: mails a code stored by {@link #issueUnsent}. */
@@ -191,14 +225,22 @@ public final class SessionCodeService {
      * does the same database work whatever the subject and outcome: one read of the newest code, one hash, one
      * conditional update (one that matches no row when there is nothing to write), so the time it takes does not
      * tell whether the subject has a code.
+     *
+     * @param authSession the session the code is typed in: only a code issued for it ({@link #bind}) may match
+     * @param refuse      the account is locked ({@link CodeLockout}): no code matches
      */
-    public CodeCheck.Result verify(String subject, CodePurpose purpose, CodePolicy policy, String normalizedCode) {
+    public CodeCheck.Result verify(String subject, CodePurpose purpose, CodePolicy policy, String normalizedCode,
+                                   AuthenticationSessionModel authSession, boolean refuse) {
         Optional<StoredCode> newest = store.newest(realm.getId(), subject, purpose);
         HashedCode candidate = newest
                 .flatMap(stored -> keys.byKeyId(stored.hashedCode().keyId()))
                 .orElseGet(keys::active)
                 .hashSessionCode(purpose, subject, normalizedCode);
-        CodeCheck.Result result = CodeCheck.verify(newest, candidate, now(), policy);
+        // A code matches only in the session it was issued for, and never while the account is locked: refused, even
+        // the right code is answered, written back and counted exactly as a wrong one.
+        boolean sentHere = authSession != null && newest
+                .filter(code -> code.id().equals(authSession.getAuthNote(NOTE_BOUND + purpose.id()))).isPresent();
+        CodeCheck.Result result = CodeCheck.verify(newest, candidate, now(), policy, sentHere && !refuse);
         if (result.toPersist().isPresent()) {
             if (!store.recordCheck(newest.get(), result.toPersist().get())) {
                 // Another request changed this code between our read and write (a double submit): it won, we did not.

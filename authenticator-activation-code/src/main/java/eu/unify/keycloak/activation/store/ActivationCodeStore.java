@@ -16,6 +16,7 @@ import eu.unify.keycloak.activation.code.IdentifierState;
 import eu.unify.keycloak.activation.code.ResendThrottle;
 import eu.unify.keycloak.activation.code.StoredCode;
 import eu.unify.keycloak.activation.jpa.ActivationCodeEntity;
+import eu.unify.keycloak.activation.jpa.CodeFailureEntity;
 import eu.unify.keycloak.activation.jpa.CodeRequestEntity;
 import eu.unify.keycloak.activation.jpa.CodeSendEntity;
 
@@ -116,6 +117,69 @@ public final class ActivationCodeStore {
         em.persist(send);
     }
 
+    /** An account's wrong codes in a row, over all its codes, and when the last one was typed. */
+    public record WrongCodes(int inARow, Instant lastAt) {
+
+        public static final WrongCodes NONE = new WrongCodes(0, Instant.EPOCH);
+    }
+
+    public WrongCodes wrongCodes(String realmId, String userId) {
+        List<Object[]> rows = em.createNamedQuery("unifyCodeFailure.read", Object[].class)
+                .setParameter("realmId", realmId)
+                .setParameter("userId", userId)
+                .getResultList();
+        if (rows.isEmpty()) {
+            return WrongCodes.NONE;
+        }
+        return new WrongCodes((Integer) rows.get(0)[0], Instant.ofEpochMilli((Long) rows.get(0)[1]));
+    }
+
+    /**
+     * Makes sure the account has its counter row. Called where a code is issued, which is serialised per account, so
+     * that counting a wrong code later is a plain atomic update that two requests at once cannot race on.
+     */
+    public void ensureWrongCodeCounter(String realmId, String userId) {
+        if (em.find(CodeFailureEntity.class, userId) == null) {
+            CodeFailureEntity row = new CodeFailureEntity();
+            row.setUserId(userId);
+            row.setRealmId(realmId);
+            em.persist(row);
+        }
+    }
+
+    /** One more wrong code for the account, at {@code now}. */
+    public void countWrongCode(String realmId, String userId, Instant now) {
+        if (!countWrongCodeOnCounter(realmId, userId, now)) {
+            // A code issued before the counter existed: start it now.
+            CodeFailureEntity row = new CodeFailureEntity();
+            row.setUserId(userId);
+            row.setRealmId(realmId);
+            row.setFailures(1);
+            row.setLastFailureAt(now.toEpochMilli());
+            em.persist(row);
+        }
+    }
+
+    /**
+     * The atomic increment alone: false if {@code subject} has no counter row. Run with an identifier's key in place
+     * of a user id (it never has one), it does the same statement as for an account and changes nothing.
+     */
+    public boolean countWrongCodeOnCounter(String realmId, String subject, Instant now) {
+        return em.createNamedQuery("unifyCodeFailure.increment")
+                .setParameter("now", now.toEpochMilli())
+                .setParameter("realmId", realmId)
+                .setParameter("userId", subject)
+                .executeUpdate() > 0;
+    }
+
+    /** The account proved itself (a right code, a sign-in, an admin): its wrong codes in a row start from zero. */
+    public void clearWrongCodes(String realmId, String userId) {
+        em.createNamedQuery("unifyCodeFailure.clear")
+                .setParameter("realmId", realmId)
+                .setParameter("userId", userId)
+                .executeUpdate();
+    }
+
     /** The sends granted for an identifier (its keyed hash) since {@code since}, with their wrong tries. */
     public IdentifierState identifierState(String realmId, CodePurpose purpose, String identifierHash, Instant since) {
         List<IdentifierState.Request> requests = em.createNamedQuery("unifyCodeRequest.since", Object[].class)
@@ -157,12 +221,15 @@ public final class ActivationCodeStore {
                 .setParameter("realmId", realmId).setParameter("userId", userId).executeUpdate();
         em.createNamedQuery("unifyCodeSend.deleteForUser")
                 .setParameter("realmId", realmId).setParameter("userId", userId).executeUpdate();
+        em.createNamedQuery("unifyCodeFailure.deleteForUser")
+                .setParameter("realmId", realmId).setParameter("userId", userId).executeUpdate();
     }
 
     /** Removes every code and send record of a realm, when the realm is deleted. */
     public void deleteForRealm(String realmId) {
         em.createNamedQuery("unifyCode.deleteForRealm").setParameter("realmId", realmId).executeUpdate();
         em.createNamedQuery("unifyCodeSend.deleteForRealm").setParameter("realmId", realmId).executeUpdate();
+        em.createNamedQuery("unifyCodeFailure.deleteForRealm").setParameter("realmId", realmId).executeUpdate();
         em.createNamedQuery("unifyCodeRequest.deleteForRealm").setParameter("realmId", realmId).executeUpdate();
     }
 

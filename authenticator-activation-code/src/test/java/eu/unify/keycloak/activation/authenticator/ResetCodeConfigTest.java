@@ -52,7 +52,7 @@ class ResetCodeConfigTest {
 
     @Test
     void everyOptionHasLabelHelpAndDefault() {
-        assertThat(ResetCodeConfig.PROPERTIES).hasSize(5).allSatisfy(p -> {
+        assertThat(ResetCodeConfig.PROPERTIES).hasSize(6).allSatisfy(p -> {
             assertThat(p.getLabel()).isNotBlank();
             assertThat(p.getHelpText()).isNotBlank();
             assertThat(p.getDefaultValue()).isNotNull();
@@ -62,6 +62,8 @@ class ResetCodeConfigTest {
         Map<String, String> shown = new HashMap<>();
         ResetCodeConfig.PROPERTIES.forEach(p -> shown.put(p.getName(), String.valueOf(p.getDefaultValue())));
         assertThat(ResetCodeConfig.of(model(shown)).policy()).isEqualTo(ResetCodeConfig.of(null).policy());
+        assertThat(ResetCodeConfig.of(model(shown)).maxWrongCodesInARow()).isEqualTo(ResetCodeConfig.of(null).maxWrongCodesInARow())
+                .isEqualTo(50);
     }
 
     private static AuthenticatorConfigModel model(Map<String, String> values) {

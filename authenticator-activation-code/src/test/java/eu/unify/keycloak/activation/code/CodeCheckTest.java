@@ -39,6 +39,14 @@ class CodeCheckTest {
     }
 
     @Test
+    void aRightCodeThatMayNotMatchIsAnsweredAndChargedAsAWrongOne() {
+        Result refused = CodeCheck.verify(Optional.of(issued), hash("12345678"), ISSUED.plusSeconds(30), SESSION, false);
+        Result wrong = check(issued, "87654321", ISSUED.plusSeconds(30));
+        assertThat(refused).isEqualTo(wrong);
+        assertThat(refused.isWrongGuess()).isTrue();
+    }
+
+    @Test
     void wrongCodeCountsAnAttemptAndSaysHowManyAreLeft() {
         Result result = check(issued, "87654321", ISSUED.plusSeconds(30));
         assertThat(result.outcome()).isEqualTo(Outcome.WRONG);

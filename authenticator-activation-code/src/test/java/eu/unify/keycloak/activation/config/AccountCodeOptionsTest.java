@@ -57,10 +57,25 @@ class AccountCodeOptionsTest {
     }
 
     @Test
+    void theBoundOnWrongCodesInARowStaysWithinNistsHundred() {
+        assertThat(AccountCodeOptions.of(Map.of()).maxWrongCodesInARow()).isEqualTo(50);
+        assertThat(AccountCodeOptions.of(Map.of(SessionCodeOptions.MAX_WRONG_CODES_IN_A_ROW, " 20 ")).maxWrongCodesInARow())
+                .isEqualTo(20);
+        for (String invalid : new String[] {"", "4", "101", "many", "-1"}) {
+            assertThat(SessionCodeOptions.maxWrongCodesInARow(Map.of(SessionCodeOptions.MAX_WRONG_CODES_IN_A_ROW, invalid)))
+                    .as(invalid).isEqualTo(50);
+        }
+        assertThat(SessionCodeOptions.maxWrongCodesInARow(null)).isEqualTo(50);
+        assertThat(SessionCodeOptions.maxWrongCodesInARow(Map.of(SessionCodeOptions.MAX_WRONG_CODES_IN_A_ROW, "100")))
+                .isEqualTo(100);
+    }
+
+    @Test
     void everyOptionHasALabelAHelpTextAndADefault() {
         assertThat(AccountCodeOptions.properties()).extracting(ProviderConfigProperty::getName)
                 .containsExactly(CodePolicy.CONFIG_LENGTH, AccountCodeOptions.LIFETIME_DAYS,
-                        CodePolicy.CONFIG_MAX_ATTEMPTS, AccountCodeOptions.MAX_FAILURES_PER_ADDRESS);
+                        CodePolicy.CONFIG_MAX_ATTEMPTS, AccountCodeOptions.MAX_FAILURES_PER_ADDRESS,
+                        SessionCodeOptions.MAX_WRONG_CODES_IN_A_ROW);
         assertThat(AccountCodeOptions.properties()).allSatisfy(property -> {
             assertThat(property.getLabel()).isNotBlank();
             assertThat(property.getHelpText()).isNotBlank();

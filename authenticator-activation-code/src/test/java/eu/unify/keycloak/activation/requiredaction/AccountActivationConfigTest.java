@@ -53,7 +53,7 @@ class AccountActivationConfigTest {
         assertThat(third.getLabel()).isEqualTo("Landing page after activation");
         assertThat(third.getType()).isEqualTo(ProviderConfigProperty.STRING_TYPE);
         assertThat(third.getDefaultValue()).isEqualTo("");
-        assertThat(AccountActivationConfig.properties()).hasSize(8)
+        assertThat(AccountActivationConfig.properties()).hasSize(9)
                 .allSatisfy(p -> assertThat(p.getHelpText()).isNotBlank());
     }
 
