@@ -331,7 +331,8 @@ public class PageCatalogueIT {
                 "var b = document.getElementById('unify-code-resend');"
                         + "if (b) { b.disabled = false; b.click(); } else {"
                         + " var f = document.getElementById('unify-code-form'); var i = document.createElement('input');"
-                        + " i.type = 'hidden'; i.name = 'resend'; i.value = 'true'; f.appendChild(i); HTMLFormElement.prototype.submit.call(f); }"));
+                        + " i.type = 'hidden'; i.name = 'resend'; i.value = 'true'; f.appendChild(i);"
+                        + " HTMLFormElement.prototype.submit.call(f); }"));
     }
 
     private void startReset(String email, String language) {
