@@ -5,6 +5,7 @@ import java.time.Instant;
 import org.keycloak.common.util.Time;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserLoginFailureModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.credential.PasswordCredentialModel;
 import org.keycloak.services.managers.BruteForceProtector;
@@ -60,7 +61,11 @@ public final class CodeLockout {
             if (protector.isPermanentlyLockedOut(session, realm, user)) {
                 return Lock.PERMANENT;
             }
-            if (protector.isTemporarilyDisabled(session, realm, user)) {
+            // The temporary lock as Keycloak stores it, not isTemporarilyDisabled: that also answers "locked" while
+            // another request of the same account is in progress (its guard against parallel guesses), which would
+            // turn a double click on "Send a new code" into no mail at all.
+            UserLoginFailureModel failures = session.loginFailures().getUserLoginFailure(realm, user.getId());
+            if (failures != null && Time.currentTime() < failures.getFailedLoginNotBefore()) {
                 return Lock.TEMPORARY;
             }
         }
