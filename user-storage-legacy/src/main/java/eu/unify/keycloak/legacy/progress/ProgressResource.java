@@ -200,14 +200,14 @@ public final class ProgressResource {
     public Response hashCheck(HashCheckRequest request) {
         auth.users().requireManage();
         if (request == null || request.username() == null || request.username().isBlank()) {
-            return error(Response.Status.BAD_REQUEST, "invalid_request", "Give the legacy username.");
+            return ApiErrors.response(400, "invalid_request", "Give the legacy username.");
         }
         List<ComponentModel> candidates = legacyStores().stream()
                 .filter(c -> request.store() == null || request.store().isBlank()
                         || request.store().equals(c.getId()) || request.store().equals(c.getName()))
                 .toList();
         if (candidates.size() != 1) {
-            return error(candidates.isEmpty() ? Response.Status.NOT_FOUND : Response.Status.BAD_REQUEST,
+            return ApiErrors.response(candidates.isEmpty() ? 404 : 400,
                     candidates.isEmpty() ? "legacy_store_not_found" : "invalid_request",
                     candidates.isEmpty() ? "The realm has no unify-legacy store of that id or name."
                             : "The realm has several unify-legacy stores: name one in 'store'.");
@@ -217,7 +217,7 @@ public final class ProgressResource {
         try {
             account = stores.pools().findByUsername(store, request.username().strip());
         } catch (LegacyStoreUnavailableException e) {
-            return error(Response.Status.SERVICE_UNAVAILABLE, UNAVAILABLE, StoreFailure.describe(e, "find by username"));
+            return ApiErrors.response(503, UNAVAILABLE, StoreFailure.describe(e, "find by username"));
         }
         Map<String, Object> audit = new LinkedHashMap<>();
         audit.put("store", store.getName());
@@ -226,7 +226,7 @@ public final class ProgressResource {
             audit.put("found", false);
             adminEvent.resource(ResourceType.USER_FEDERATION_PROVIDER).operation(OperationType.ACTION)
                     .resourcePath(session.getContext().getUri()).representation(audit).success();
-            return error(Response.Status.NOT_FOUND, "legacy_account_not_found",
+            return ApiErrors.response(404, "legacy_account_not_found",
                     "The store's query 'find by username' finds no account (or more than one) of that name.");
         }
         LegacyAccount row = account.get();
@@ -241,9 +241,5 @@ public final class ProgressResource {
         return json(new HashCheckJson(store.getName(), row.username(), hashPresent, diagnosis.saltColumn(),
                 row.hashAlgorithm(), diagnosis.appearsToBe(), diagnosis.readAs(), diagnosis.passwordChecked(),
                 diagnosis.matches(), diagnosis.matchingScheme()));
-    }
-
-    private static Response error(Response.Status status, String error, String message) {
-        return ApiErrors.response(status.getStatusCode(), error, message);
     }
 }
